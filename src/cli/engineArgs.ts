@@ -1,0 +1,27 @@
+import type {Argv} from "yargs";
+import type {EngineOptions} from "../engine/ToolCallEngine.js";
+
+export type EngineArgs = {model?: string, threads?: number, ctx?: number, gpu: boolean, "chat-format"?: "chatml" | "llama3" | "generic", "max-string-length"?: number};
+
+/** The flags every model-running command shares. */
+export function withEngineArgs<T>(yargs: Argv<T>): Argv<T & EngineArgs> {
+    return yargs
+        .option("model", {type: "string", describe: "GGUF file or hf: URI (default: models/default.gguf)"})
+        .option("threads", {type: "number", describe: "evaluation threads (default: 1 for models under 128 MiB, else all cores)"})
+        .option("ctx", {type: "number", describe: "context tokens per sequence (default: the model's, at most 4096)"})
+        .option("gpu", {type: "boolean", default: true, describe: "use a GPU when one is available (--no-gpu forces CPU)"})
+        .option("chat-format", {choices: ["chatml", "llama3", "generic"] as const, describe: "override the detected chat format"})
+        .option("max-string-length", {type: "number", describe: "cap on generated string values, in characters (for weak or random models)"}) as Argv<T & EngineArgs>;
+}
+
+export function engineOptions(args: EngineArgs, extra: Partial<EngineOptions> = {}): EngineOptions {
+    return {
+        model: args.model,
+        threads: args.threads,
+        contextSize: args.ctx,
+        gpu: args.gpu ? "auto" : false,
+        chatFormat: args["chat-format"],
+        grammar: args["max-string-length"] != null ? {maxStringLength: args["max-string-length"]} : undefined,
+        ...extra
+    };
+}

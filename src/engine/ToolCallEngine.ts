@@ -1,0 +1,187 @@
+import {createHash} from "node:crypto";
+import {getLlama, type Llama, type LlamaContext, LlamaGrammar, type LlamaModel, LlamaLogLevel, type Token} from "node-llama-cpp";
+import {ToolaceError} from "../errors/ToolaceError.js";
+import type {ChatFormat, ChatFormatName} from "../protocol/ChatFormat.js";
+import type {ToolCall} from "../protocol/ChatMessage.js";
+import {type AssistantOutput, parseAssistantOutput} from "../protocol/AssistantOutput.js";
+import {renderPrompt} from "../protocol/renderPrompt.js";
+import {refinementTurn} from "../protocol/refinementProtocol.js";
+import {resolveChatFormat} from "../protocol/resolveChatFormat.js";
+import type {Segment} from "../protocol/Segment.js";
+import {buildCallGrammar} from "../protocol/buildCallGrammar.js";
+import type {GrammarOptions} from "../tools/GrammarOptions.js";
+import {validateArguments} from "../tools/validateArguments.js";
+import {runRefinement, type RoundOutcome} from "../refine/runRefinement.js";
+import type {CallRequest} from "./CallRequest.js";
+import type {CallResult, RoundReport} from "./CallResult.js";
+import {generateTurn, type TurnResult} from "./generateTurn.js";
+import {MAX_PARALLEL_CALLS, parseCallRequest} from "./parseCallRequest.js";
+import {resolveModelPath} from "./resolveModelPath.js";
+import {SequencePool} from "./SequencePool.js";
+import {tokenizeSegments} from "./tokenizeSegments.js";
+import {chooseThreads} from "./chooseThreads.js";
+
+export type EngineOptions = {
+    /** GGUF path or `hf:` URI; default: the embedded `models/default.gguf`. */
+    model?: string,
+    /** Tokens per context sequence (default: the model's training context, at most 4096). */
+    contextSize?: number,
+    /** Parallel sequences (requests served at once; default 1). */
+    sequences?: number,
+    /** Evaluation threads (default: by model size, see chooseThreads). */
+    threads?: number,
+    /** `"auto"` uses a GPU when one is available; `false` forces CPU. */
+    gpu?: "auto" | false,
+    /** Force a chat format instead of detecting it from the model. */
+    chatFormat?: ChatFormatName,
+    /** Caps on generated strings and arrays (for random or weak models). */
+    grammar?: GrammarOptions,
+    /** Default output tokens per round. */
+    maxTokens?: number,
+    /** An existing Llama instance to share (tests, benchmarks). */
+    llama?: Llama
+};
+
+const DEFAULT_MAX_TOKENS = 512;
+const GRAMMAR_CACHE_SIZE = 32;
+
+/**
+ * A loaded model that answers tool-calling requests: renders the conversation in the model's chat
+ * format, constrains generation with the call grammar of the request's tools, and runs adaptive
+ * self-refinement on the same context sequence, so each extra round evaluates only its new tokens.
+ */
+export class ToolCallEngine {
+    public readonly llama: Llama;
+    public readonly model: LlamaModel;
+    public readonly context: LlamaContext;
+    public readonly modelPath: string;
+    public readonly format: ChatFormat;
+    public readonly formatReason: string;
+    public readonly threads: number;
+    private readonly pool: SequencePool;
+    private readonly options: EngineOptions;
+    private readonly grammars = new Map<string, LlamaGrammar>();
+    private readonly ownsLlama: boolean;
+
+    private constructor(init: {llama: Llama, ownsLlama: boolean, model: LlamaModel, context: LlamaContext, modelPath: string, threads: number, options: EngineOptions}) {
+        this.llama = init.llama;
+        this.ownsLlama = init.ownsLlama;
+        this.model = init.model;
+        this.context = init.context;
+        this.modelPath = init.modelPath;
+        this.threads = init.threads;
+        this.options = init.options;
+        const {format, reason} = resolveChatFormat(init.model, init.options.chatFormat);
+        this.format = format;
+        this.formatReason = reason;
+        this.pool = new SequencePool(init.context, init.options.sequences ?? 1);
+    }
+
+    public static async load(options: EngineOptions = {}): Promise<ToolCallEngine> {
+        const modelPath = await resolveModelPath(options.model);
+        const llama = options.llama ?? await getLlama({gpu: options.gpu ?? "auto", build: "never", logLevel: LlamaLogLevel.error});
+        let model: LlamaModel;
+        try {
+            model = await llama.loadModel({modelPath});
+        } catch (err) {
+            throw new ToolaceError("model_load", `llama.cpp could not load ${modelPath}: ${(err as Error).message}`, {path: modelPath}, {cause: err});
+        }
+        const sequences = options.sequences ?? 1;
+        const threads = options.threads ?? chooseThreads(model.size);
+        const contextSize = options.contextSize ?? Math.min(model.trainContextSize || 4096, 4096);
+        const context = await model.createContext({contextSize, sequences, threads, batchSize: Math.min(512, contextSize)});
+        return new ToolCallEngine({llama, ownsLlama: options.llama == null, model, context, modelPath, threads, options});
+    }
+
+    /** Answers one request (raw objects are validated first, see parseCallRequest). */
+    public async call(input: CallRequest | Record<string, unknown>): Promise<CallResult> {
+        const request = isCallRequest(input) ? input : parseCallRequest(input);
+        const prompt = this.tokenize(renderPrompt(this.format, request.messages, request.tools), true);
+        const maxTokens = request.maxTokens ?? this.options.maxTokens ?? DEFAULT_MAX_TOKENS;
+        const promptBudget = this.context.contextSize - maxTokens;
+        if (prompt.length > promptBudget)
+            throw new ToolaceError("context_overflow",
+                `the conversation and tools take ${prompt.length} tokens, but the context of ${this.context.contextSize} tokens leaves ${promptBudget} for them after ${maxTokens} output tokens`,
+                {promptTokens: prompt.length, contextSize: this.context.contextSize, maxTokens});
+        const grammar = this.grammarFor(request);
+        const refinementTokens = this.tokenize(refinementTurn(this.format), false);
+
+        const {sequence, release} = await this.pool.acquire(prompt);
+        try {
+            let history: Token[] = prompt;
+            const turns: TurnResult[] = [];
+            const {rounds, stop} = await runRefinement(request.refine, async (round): Promise<RoundOutcome> => {
+                if (round > 0) history = [...history, ...turns[round - 1]!.generated, ...refinementTokens];
+                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling});
+                if (turn.ended !== "eog")
+                    throw new ToolaceError("output_truncated", `round ${round} reached max_tokens (${maxTokens}) before the answer was complete`, {round, maxTokens, text: turn.text.slice(0, 200)});
+                turns.push(turn);
+                const output = parseAssistantOutput(this.format, turn.text);
+                this.checkCalls(request, output);
+                return {output, inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, ms: turn.ms};
+            });
+            const reports = rounds.map((outcome, round): RoundReport => ({round, ...toMessage(outcome.output), inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, ms: Math.round(outcome.ms * 10) / 10}));
+            const last = reports[reports.length - 1]!;
+            return {tool_calls: last.tool_calls, content: last.content, rounds: reports, stop, model: this.modelPath};
+        } finally {
+            release();
+        }
+    }
+
+    /** Tokenizes rendered segments for this model (BOS first when `atStart`). */
+    public tokenize(segments: readonly Segment[], atStart: boolean): Token[] {
+        return tokenizeSegments(this.model, segments, {bos: atStart}).tokens;
+    }
+
+    public async dispose(): Promise<void> {
+        this.pool.dispose();
+        await this.context.dispose();
+        await this.model.dispose();
+        if (this.ownsLlama) await this.llama.dispose();
+    }
+
+    private grammarFor(request: CallRequest): LlamaGrammar | undefined {
+        const text = buildCallGrammar(this.format, request.tools, request.toolChoice, {
+            maxParallelCalls: request.maxParallelCalls ?? MAX_PARALLEL_CALLS,
+            ...this.options.grammar
+        });
+        const cached = this.grammars.get(text);
+        if (cached != null) {
+            this.grammars.delete(text);
+            this.grammars.set(text, cached);
+            return cached;
+        }
+        const grammar = new LlamaGrammar(this.llama, {grammar: text});
+        this.grammars.set(text, grammar);
+        if (this.grammars.size > GRAMMAR_CACHE_SIZE) this.grammars.delete(this.grammars.keys().next().value!);
+        return grammar;
+    }
+
+    /** The grammar guarantees valid calls; this re-checks them so that a grammar bug can never pass silently. */
+    private checkCalls(request: CallRequest, output: AssistantOutput): void {
+        if (output.kind === "text") return;
+        for (const call of output.calls) {
+            const tool = request.tools.find((t) => t.name === call.name);
+            const verdict = tool == null ? {valid: false as const, errors: ["unknown tool"]} : validateArguments(tool, JSON.parse(call.argumentsText));
+            if (!verdict.valid)
+                throw new ToolaceError("grammar_violation", `the model produced an invalid call to "${call.name}": ${verdict.errors.join("; ")}`, {call});
+        }
+    }
+}
+
+function isCallRequest(input: unknown): input is CallRequest {
+    return typeof input === "object" && input !== null && "refine" in input && typeof (input as {refine: unknown}).refine === "object"
+        && "toolChoice" in input;
+}
+
+function toMessage(output: AssistantOutput): {tool_calls: ToolCall[], content: string | null} {
+    if (output.kind === "text") return {tool_calls: [], content: output.text};
+    return {
+        tool_calls: output.calls.map((call, index) => ({
+            id: "call_" + createHash("sha256").update(`${index}\u0000${call.name}\u0000${call.argumentsText}`).digest("hex").slice(0, 16),
+            type: "function",
+            function: {name: call.name, arguments: call.argumentsText}
+        })),
+        content: null
+    };
+}
