@@ -7,7 +7,7 @@ import {type AssistantOutput, parseAssistantOutput} from "../protocol/AssistantO
 import {renderPrompt} from "../protocol/renderPrompt.js";
 import {refinementTurn} from "../protocol/refinementProtocol.js";
 import {resolveChatFormat} from "../protocol/resolveChatFormat.js";
-import type {Segment} from "../protocol/Segment.js";
+import {type Segment, output} from "../protocol/Segment.js";
 import {buildCallGrammar} from "../protocol/buildCallGrammar.js";
 import type {GrammarOptions} from "../tools/GrammarOptions.js";
 import {validateArguments} from "../tools/validateArguments.js";
@@ -111,14 +111,20 @@ export class ToolCallEngine {
             let history: Token[] = prompt;
             const turns: TurnResult[] = [];
             const {rounds, stop} = await runRefinement(request.refine, async (round): Promise<RoundOutcome> => {
-                if (round > 0) history = [...history, ...turns[round - 1]!.generated, ...refinementTokens];
+                if (round > 0) {
+                    const previous = turns[round - 1]!;
+                    // A text answer cut at max_tokens gets its end-of-turn token, as the protocol lays it out.
+                    const closing = previous.ended === "eog" ? [] : this.tokenize([output(this.format.assistantEnd, true)], false);
+                    history = [...history, ...previous.generated, ...closing, ...refinementTokens];
+                }
                 const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling});
-                if (turn.ended !== "eog")
-                    throw new ToolaceError("output_truncated", `round ${round} reached max_tokens (${maxTokens}) before the answer was complete`, {round, maxTokens, text: turn.text.slice(0, 200)});
+                // A text answer cut at max_tokens is still an answer; a cut call is not.
+                const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? parseAssistantOutput(this.format, turn.text) : undefined;
+                if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))
+                    throw new ToolaceError("output_truncated", `round ${round} reached max_tokens (${maxTokens}) in the middle of a tool call`, {round, maxTokens, text: turn.text.slice(0, 200)});
                 turns.push(turn);
-                const output = parseAssistantOutput(this.format, turn.text);
-                this.checkCalls(request, output);
-                return {output, inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, ms: turn.ms};
+                this.checkCalls(request, parsed);
+                return {output: parsed, inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, ms: turn.ms};
             });
             const reports = rounds.map((outcome, round): RoundReport => ({round, ...toMessage(outcome.output), inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, ms: Math.round(outcome.ms * 10) / 10}));
             const last = reports[reports.length - 1]!;
@@ -155,6 +161,11 @@ export class ToolCallEngine {
         this.grammars.set(text, grammar);
         if (this.grammars.size > GRAMMAR_CACHE_SIZE) this.grammars.delete(this.grammars.keys().next().value!);
         return grammar;
+    }
+
+    private opensCall(text: string): boolean {
+        const {prefix} = this.format.envelope;
+        return prefix !== "" ? text.startsWith(prefix.slice(0, Math.min(prefix.length, text.length))) && text.length > 0 : text.startsWith("{");
     }
 
     /** The grammar guarantees valid calls; this re-checks them so that a grammar bug can never pass silently. */

@@ -43,7 +43,7 @@ t("malformed calls raise OutputParseError with the position", () => {
             assert.unreachable(`should fail: ${text}`);
         } catch (err) {
             assert.instance(err, OutputParseError, text);
-            assert.type((err as OutputParseError).details.position, "number");
+            assert.type((err as OutputParseError).context.position, "number");
         }
     }
 });

@@ -1,0 +1,56 @@
+import type {CommandModule} from "yargs";
+import {initModel, type InitModelTemplate} from "../../model/initModel.js";
+
+interface ModelInitArgs {
+    arch: string;
+    vocab: string;
+    dim: number;
+    layers: number;
+    heads: number;
+    "kv-heads"?: number;
+    ffn: number;
+    ctx: number;
+    out: string;
+    seed: number;
+    template: string;
+    "tie-embeddings": boolean;
+    name?: string;
+}
+
+/** `toolace-r model init`: writes a random-weight llama GGUF and prints a JSON summary. */
+export const ModelInitCommand: CommandModule<object, ModelInitArgs> = {
+    command: "init",
+    describe: "Write a new random-weight llama GGUF (F32) with the tokenizer of a vocab file or llama.cpp vocab name",
+    builder: (yargs) => yargs
+        .option("arch", {type: "string", choices: ["llama"], default: "llama", describe: "Architecture"})
+        .option("vocab", {type: "string", demandOption: true, describe: "Vocab GGUF path, or llama.cpp vocab name (llama-spm, qwen2, llama-bpe, phi-3...)"})
+        .option("dim", {type: "number", demandOption: true, describe: "Embedding width"})
+        .option("layers", {type: "number", demandOption: true, describe: "Number of blocks"})
+        .option("heads", {type: "number", demandOption: true, describe: "Attention heads"})
+        .option("kv-heads", {type: "number", describe: "Key/value heads (default: heads)"})
+        .option("ffn", {type: "number", demandOption: true, describe: "Feed-forward width"})
+        .option("ctx", {type: "number", demandOption: true, describe: "Training context length"})
+        .option("out", {type: "string", demandOption: true, describe: "GGUF file to write"})
+        .option("seed", {type: "number", default: 0, describe: "Seed of the random weights"})
+        .option("template", {type: "string", choices: ["vocab", "chatml", "llama3", "none"], default: "vocab", describe: "Chat template"})
+        .option("tie-embeddings", {type: "boolean", default: false, describe: "No output.weight: reuse token_embd"})
+        .option("name", {type: "string", describe: "general.name"}),
+    handler: async (args) => {
+        const result = await initModel({
+            arch: args.arch as "llama",
+            vocab: args.vocab,
+            dim: args.dim,
+            layers: args.layers,
+            heads: args.heads,
+            kvHeads: args["kv-heads"],
+            ffn: args.ffn,
+            ctx: args.ctx,
+            out: args.out,
+            seed: args.seed,
+            template: args.template as InitModelTemplate,
+            tieEmbeddings: args["tie-embeddings"],
+            name: args.name
+        });
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    }
+};

@@ -1,0 +1,97 @@
+import type {JsonValue} from "./JsonValue.js";
+
+/**
+ * The normalised, closed subset of JSON Schema that toolace-r works with (see `normalizeTools`).
+ * Every `JsonSchema` is itself a valid JSON Schema (draft 2020-12) and can be shown to a model or
+ * handed to a standard validator as it is. Its shapes, told apart by `schemaNode`:
+ *
+ * - `{enum: [...]}`: exactly these JSON values (`const` becomes a one-value enum); `type` is only
+ *   an annotation, present when every value has that type.
+ * - `{anyOf: [...]}`: any of the alternatives (also produced from `oneOf` and type arrays).
+ * - `{type: "string" | "integer" | "number" | "boolean" | "null" | "array" | "object", ...}`.
+ * - `{}`: any JSON value.
+ *
+ * Objects are closed (`additionalProperties: false`) unless they are free-form: then
+ * `additionalProperties` is `true` and `properties`/`required` are empty.
+ * Integer bounds are inclusive integers; number bounds are integer-valued.
+ * `description`, `title`, `default` and `format` are annotations: nothing enforces them.
+ */
+export type JsonSchema =
+    | EnumSchema
+    | AnyOfSchema
+    | StringSchema
+    | IntegerSchema
+    | NumberSchema
+    | BooleanSchema
+    | NullSchema
+    | ArraySchema
+    | ObjectSchema
+    | AnySchema;
+
+export type JsonTypeName = "string" | "integer" | "number" | "boolean" | "null" | "array" | "object";
+
+export interface SchemaAnnotations {
+    description?: string;
+    title?: string;
+    default?: JsonValue;
+    format?: string;
+}
+
+export interface EnumSchema extends SchemaAnnotations {
+    enum: JsonValue[];
+    type?: JsonTypeName;
+}
+
+export interface AnyOfSchema extends SchemaAnnotations {
+    anyOf: JsonSchema[];
+}
+
+export interface StringSchema extends SchemaAnnotations {
+    type: "string";
+    /** In Unicode code points, as JSON Schema counts. */
+    minLength?: number;
+    maxLength?: number;
+}
+
+export interface IntegerSchema extends SchemaAnnotations {
+    type: "integer";
+    /** Inclusive integer bounds (exclusive forms are turned into these). */
+    minimum?: number;
+    maximum?: number;
+}
+
+export interface NumberSchema extends SchemaAnnotations {
+    type: "number";
+    /** Integer-valued bounds. */
+    minimum?: number;
+    maximum?: number;
+    exclusiveMinimum?: number;
+    exclusiveMaximum?: number;
+}
+
+export interface BooleanSchema extends SchemaAnnotations {
+    type: "boolean";
+}
+
+export interface NullSchema extends SchemaAnnotations {
+    type: "null";
+}
+
+export interface ArraySchema extends SchemaAnnotations {
+    type: "array";
+    items: JsonSchema;
+    minItems?: number;
+    maxItems?: number;
+}
+
+export interface ObjectSchema extends SchemaAnnotations {
+    type: "object";
+    /** In the order the tool definition gave them; arguments are written in this order. */
+    properties: {[name: string]: JsonSchema};
+    required: string[];
+    /** `false`: no other keys. `true` (free-form object): `properties` and `required` are empty. */
+    additionalProperties: boolean;
+}
+
+/** Any JSON value: a schema with annotations only. */
+export type AnySchema = SchemaAnnotations;

@@ -1,0 +1,21 @@
+/**
+ * Limits that keep grammar-constrained JSON sane and inside what llama.cpp's GBNF parser
+ * accepts. `normalizeTools` rejects schemas that cannot be compiled within them, so every
+ * normalised tool compiles.
+ */
+export const grammarLimits = {
+    /** llama.cpp's GBNF parser rejects `x{n}` above 2000 and silently turns `x{0,n}` into `x*`. */
+    repetitions: 2000,
+    /** Integer parts have at most this many digits: every integer the grammar allows is a safe JS integer. */
+    integerDigits: 15,
+    /** Fraction digits of a number. */
+    fractionDigits: 15,
+    /** Integer and fraction digits of an unbounded number together. */
+    significantDigits: 16,
+    /** Exponent digits of a number (`1e99` at most: no overflow to Infinity). */
+    exponentDigits: 2,
+    /** How deeply a free-form value (`{}` schema, free-form object) may nest arrays and objects. */
+    anyValueDepth: 3,
+    /** The largest integer (in absolute value) the grammar writes: 10^15 - 1. */
+    maxInteger: 999_999_999_999_999
+} as const;
