@@ -1,6 +1,8 @@
 import type {CommandModule} from "yargs";
 import {CallCommand} from "./CallCommand.js";
 import {AgentCommand} from "./AgentCommand.js";
+import {ModelCommand} from "./ModelCommand.js";
+import {EvalCommand} from "./EvalCommand.js";
 
 /** Every top-level command of the CLI, in help order. Each lives in its own file. */
-export const commands: CommandModule<object, any>[] = [CallCommand, AgentCommand];
+export const commands: CommandModule<object, any>[] = [CallCommand, AgentCommand, ModelCommand, EvalCommand];
