@@ -18,7 +18,7 @@ const t = suite("BFCL function docs through the engine");
 const stride = process.env.TOOLACE_FULL_TESTS === "1" ? 1 : 4;
 const docs = loadBfclFunctionDocs()?.filter((_, index) => index % stride === 0);
 
-t(`a sampled call to every ${stride === 1 ? "" : `${stride}th `}BFCL function doc validates against its schema (ajv)", async () => {
+t(`a sampled call to ${stride === 1 ? "every" : `every ${stride}th`} BFCL function doc validates against its schema (ajv)`, async () => {
     if (docs == null) return;
     const llama = await getLlama({gpu: false, build: "never"});
     const engine = await ToolCallEngine.load({model: await createTestModel("spm-tiny"), llama, contextSize: 4096, grammar: {maxStringLength: 8, maxArrayItems: 2}});
