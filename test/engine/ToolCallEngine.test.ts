@@ -21,9 +21,18 @@ const tools = [
 ];
 const ask = (extra: Record<string, unknown> = {}) => ({messages: [{role: "user", content: "What is the weather in Paris?"}], tools, refine: "off", ...extra});
 
-t("formats are detected from the model", () => {
+t("formats are detected from the model; Llama 3 models get Llama 3.1 JSON calls", async () => {
     assert.is(spm.format.name, "generic");
     assert.is(chatml.format.name, "chatml");
+    const llama3 = await ToolCallEngine.load({model: await createTestModel("llama3-tiny"), llama, grammar: {maxStringLength: 12, maxArrayItems: 2}, contextSize: 2048});
+    try {
+        assert.is(llama3.format.name, "llama3");
+        const result = await llama3.call(ask({tool_choice: "required", parallel_tool_calls: false, temperature: 1, seed: 2}));
+        assert.is(result.tool_calls.length, 1);
+        assert.type(JSON.parse(result.tool_calls[0]!.function.arguments), "object");
+    } finally {
+        await llama3.dispose();
+    }
 });
 
 t("tool_choice required and named always give calls of the allowed tools", async () => {

@@ -1,0 +1,180 @@
+/**
+ * The one module that loads the native trainer (build/Release/toolace_trainer.node, built from
+ * native/ by scripts/build-native.mjs) and types its surface.
+ *
+ * The addon links no llama.cpp library. `attach()` finds the libllama that node-llama-cpp loaded
+ * into this process (the prebuilt binaries of @node-llama-cpp/<platform>, or a local build under
+ * node-llama-cpp/llama/localBuilds/<build>/Release after `npx --no node-llama-cpp source download`:
+ * whichever `getLlama()` picked), takes it with dlopen(RTLD_NOLOAD) so no second copy can appear,
+ * resolves the functions it needs, and loads the ggml CPU backends from that folder only if none is
+ * registered yet. So node-llama-cpp must have loaded its binding first: `loadTrainerAddon` calls
+ * `getLlama()` when no `Llama` is given.
+ */
+import {existsSync} from "node:fs";
+import {createRequire} from "node:module";
+import path from "node:path";
+import {fileURLToPath} from "node:url";
+import {getLlama, type Llama} from "node-llama-cpp";
+import {TrainError} from "./TrainError.js";
+
+export interface NativeModelLoadOptions {
+    /** Layers to offload to a GPU; default 0 (training runs on the CPU). */
+    gpuLayers?: number;
+}
+
+/** A llama_model loaded with writable weights (no mmap). */
+export interface NativeModel {
+    /** `n_ctx_train` as loaded (llama_opt_init later overwrites the model's own value). */
+    readonly contextLength: number;
+    readonly vocabSize: number;
+    readonly parameterCount: number;
+    readonly description: string;
+    readonly disposed: boolean;
+    /** llama_model_save_to_file (writes `context_length` = the training context; see ggufContextLength). */
+    save(path: string): Promise<void>;
+    dispose(): void;
+}
+
+export interface NativeTrainerOptions {
+    /** Positions per step (llama.cpp n_ctx = n_batch); a multiple of 256. */
+    contextSize: number;
+    /** Positions per physical batch (n_ubatch), a divisor of contextSize; default contextSize. */
+    batchSize?: number;
+    threads?: number;
+    optimizer?: "adamw" | "sgd";
+    weightDecay?: number;
+    /**
+     * Default true: zero the loss gradient of masked positions. false leaves llama.cpp's gradient
+     * (every position trained) while the reported loss still covers trainable positions only; it
+     * exists to show what the mask changes.
+     */
+    maskGradients?: boolean;
+    /**
+     * A never-applied LoRA adapter loaded `capacityAdapterCopies` times on the model before the
+     * context is created, only to raise llama.cpp's graph budget (see graphCapacity.ts).
+     */
+    capacityAdapter?: string;
+    capacityAdapterCopies?: number;
+}
+
+export interface NativeStepInput {
+    /** Input token of each position (contextSize of them). */
+    tokens: Int32Array;
+    /** Token each position should predict. */
+    labels: Int32Array;
+    /** 1 where the position's prediction counts in the loss. */
+    mask: Uint8Array;
+    /** Default true; false only evaluates (no gradient, no update). */
+    train?: boolean;
+    learningRate?: number;
+    /** 1-based optimizer step number, for AdamW's bias correction. */
+    iteration?: number;
+}
+
+export interface NativeStepResult {
+    /** Mean cross-entropy over the masked-in positions, before the update (NaN if none). */
+    loss: number;
+    lossSum: number;
+    /** Masked-in positions. */
+    tokens: number;
+    /** Physical batches evaluated. */
+    batches: number;
+    /** ggml's own cross-entropy summed over every position, ignoring the mask (a cross-check). */
+    referenceLossSum: number;
+    referenceTokens: number;
+    /** Milliseconds the native hook spent on its own work (loss over the mask, gradient masking). */
+    hookMs: number;
+}
+
+/** A llama_context prepared with llama_opt_init; one step = one context window = one optimizer step. */
+export interface NativeTrainer {
+    readonly contextSize: number;
+    readonly batchSize: number;
+    readonly optimizer: "adamw" | "sgd";
+    step(input: NativeStepInput): Promise<NativeStepResult>;
+    /** Writes the AdamW moments (fsynced) to `path`. */
+    saveOptimizerState(path: string): Promise<{tensors: number}>;
+    /** Reads moments written by saveOptimizerState; they are applied at the next training step. */
+    loadOptimizerState(path: string): Promise<{tensors: number}>;
+    dispose(): void;
+}
+
+export interface TrainerAddon {
+    /** The libllama in use (the one node-llama-cpp loaded). */
+    readonly libraryPath: string;
+    /** Whether the addon had to load the ggml backends itself. */
+    readonly loadedBackends: boolean;
+    readonly addonPath: string;
+    /** node-llama-cpp's build kind: "prebuilt" or "localBuild". */
+    readonly buildType: string;
+    readonly llama: Llama;
+    readonly Model: {load(path: string, options?: NativeModelLoadOptions): Promise<NativeModel>};
+    readonly Trainer: {create(model: NativeModel, options: NativeTrainerOptions): Promise<NativeTrainer>};
+}
+
+interface RawAddon {
+    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean};
+    Model: TrainerAddon["Model"];
+    Trainer: TrainerAddon["Trainer"];
+}
+
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+const require = createRequire(import.meta.url);
+
+/** Where the addon is expected: $TOOLACE_TRAINER_ADDON, else build/Release/toolace_trainer.node of the package. */
+export function trainerAddonPath(): string {
+    return process.env.TOOLACE_TRAINER_ADDON ?? path.join(packageRoot, "build", "Release", "toolace_trainer.node");
+}
+
+let loaded: {promise: Promise<TrainerAddon>, llama: Llama | undefined} | undefined;
+
+/**
+ * Loads the addon once per process and attaches it to node-llama-cpp's libllama. Pass the app's
+ * `Llama` (from getLlama) so both use the same build; without one, `getLlama()` is called.
+ * Throws TrainError (`train_addon_missing`, `train_addon_load_failed`, `train_addon_attach_failed`).
+ */
+export function loadTrainerAddon(llama?: Llama): Promise<TrainerAddon> {
+    if (loaded !== undefined && (llama === undefined || loaded.llama === undefined || loaded.llama === llama)) return loaded.promise;
+    const promise = load(llama);
+    loaded = {promise, llama};
+    promise.catch(() => {
+        if (loaded?.promise === promise) loaded = undefined;
+    });
+    return promise;
+}
+
+async function load(given: Llama | undefined): Promise<TrainerAddon> {
+    const addonPath = trainerAddonPath();
+    if (!existsSync(addonPath)) {
+        throw new TrainError(
+            "train_addon_missing",
+            `the native trainer is not built (${addonPath} is missing): run \`node scripts/build-native.mjs\` (needs git, python3, make and a C++ compiler)`,
+            {addonPath}
+        );
+    }
+    // node-llama-cpp must have loaded its binding (and with it libllama) before the addon attaches.
+    const llama = given ?? await getLlama();
+    let raw: RawAddon;
+    try {
+        raw = require(addonPath) as RawAddon;
+    } catch (error) {
+        throw new TrainError("train_addon_load_failed", `cannot load ${addonPath}: ${(error as Error).message}; rebuild it with \`node scripts/build-native.mjs\``,
+            {addonPath}, {cause: error});
+    }
+    let attached: {libraryPath: string, loadedBackends: boolean};
+    try {
+        attached = raw.attach();
+    } catch (error) {
+        throw new TrainError("train_addon_attach_failed", `the native trainer cannot use node-llama-cpp's llama.cpp: ${(error as Error).message}`,
+            {addonPath}, {cause: error});
+    }
+    return {
+        libraryPath: attached.libraryPath,
+        loadedBackends: attached.loadedBackends,
+        addonPath,
+        buildType: llama.buildType,
+        llama,
+        Model: raw.Model,
+        Trainer: raw.Trainer
+    };
+}

@@ -1,0 +1,348 @@
+/**
+ * Full fine-tuning of an F32 GGUF model on token samples with a per-token loss mask, through the
+ * native trainer (llama.cpp's llama_opt_* API; see native/ and nativeAddon.ts).
+ *
+ * One optimizer step = one sample, laid out in one context window of `contextSize` positions
+ * (padding masked out), evaluated in physical batches of `batchSize` positions. The loss of a step is
+ * the mean cross-entropy over the sample's trainable positions, and only those positions contribute
+ * to the gradient (exact masking, done by the native hook on llama.cpp's unpatched libraries).
+ * Every step runs on a libuv pool thread; the JavaScript thread stays free.
+ */
+import {createHash} from "node:crypto";
+import {mkdir} from "node:fs/promises";
+import path from "node:path";
+import type {Llama} from "node-llama-cpp";
+import type {GgufFile} from "../model/GgufFile.js";
+import {readGguf} from "../model/readGguf.js";
+import {readCheckpointState, removeCheckpoint, saveModelAtomic, writeCheckpoint, type CheckpointState} from "./checkpoint.js";
+import {graphCapacityAdapter} from "./graphCapacity.js";
+import {loadTrainerAddon, type NativeModel, type NativeStepResult, type NativeTrainer} from "./nativeAddon.js";
+import {
+    checkSample, checkSchedule, epochOrder, learningRateAt, samplesDigest, splitSamples, toDatapoint, type LrSchedule, type TrainSample
+} from "./trainData.js";
+import {TrainCancelledError, TrainError} from "./TrainError.js";
+
+export type {LrSchedule, TrainSample} from "./trainData.js";
+
+export interface TrainProgress {
+    phase: "train" | "validate" | "checkpoint";
+    /** 0-based epoch of the step (or of the validation). */
+    epoch: number;
+    /** Optimizer steps done. */
+    step: number;
+    totalSteps: number;
+    /** Train: the step's loss (before its update); validate: the validation loss; checkpoint: NaN. */
+    loss: number;
+    learningRate: number;
+    /** Trainable tokens of the step, or of the validation set. */
+    tokens: number;
+    /** Context positions processed per second by this run's training steps so far. */
+    tokensPerSecond: number;
+    elapsedMs: number;
+}
+
+export interface TrainOptions {
+    /** The F32 GGUF model to start from. */
+    model: string;
+    /** Where the fine-tuned model is written (atomically). */
+    out: string;
+    samples: readonly TrainSample[];
+    epochs: number;
+    learningRate: number;
+    lrSchedule?: LrSchedule;
+    /** Positions per step, a multiple of 256 (llama.cpp pads contexts to 256); each sample must fit (length - 1 <= contextSize). */
+    contextSize: number;
+    /** Positions per physical batch, a divisor of contextSize (memory/speed only: the step's gradient is the same). */
+    batchSize: number;
+    threads: number;
+    /** Fraction of the samples held out for a validation loss after each epoch, in [0, 1). */
+    validationSplit: number;
+    /** Seeds the validation split and the per-epoch sample order. */
+    seed: number;
+    /** Write a checkpoint every this many steps (0: only when cancelled). */
+    checkpointEvery: number;
+    onProgress?: (progress: TrainProgress) => void;
+    /** Aborting stops after the running step, writes a checkpoint and rejects with TrainCancelledError. */
+    signal?: AbortSignal;
+    /** Default `${out}.checkpoint`. */
+    checkpointDir?: string;
+    /** Default true: continue from the checkpoint in checkpointDir when there is one (it must be of the same run). */
+    resume?: boolean;
+    optimizer?: "adamw" | "sgd";
+    /** Decoupled weight decay of the optimizer, default 0. */
+    weightDecay?: number;
+    /** The node-llama-cpp instance whose llama.cpp is used; default getLlama(). */
+    llama?: Llama;
+    /** Token used to pad windows (masked out); default 0. */
+    padToken?: number;
+}
+
+export interface TrainResult {
+    /** Optimizer steps done in total (including those before a resume). */
+    steps: number;
+    /** Loss of every step, in order. */
+    trainLoss: number[];
+    /** Validation loss after each epoch, when there is a validation set. */
+    valLoss?: number[];
+    out: string;
+    /** Samples without any trainable token, not used. */
+    skippedSamples: number;
+    /** Step the run resumed from, if it did. */
+    resumedFrom?: number;
+    /** Context positions per second of this run's training steps. */
+    tokensPerSecond: number;
+}
+
+interface Config {
+    epochs: number;
+    learningRate: number;
+    schedule: LrSchedule;
+    contextSize: number;
+    batchSize: number;
+    threads: number;
+    validationSplit: number;
+    seed: number;
+    checkpointEvery: number;
+    optimizer: "adamw" | "sgd";
+    weightDecay: number;
+    padToken: number;
+}
+
+function validate(options: TrainOptions): Config {
+    const fail = (option: string, problem: string): never => {
+        throw new TrainError("train_invalid_options", `${option}: ${problem}`, {option});
+    };
+    const integer = (option: string, value: unknown, min: number): number => {
+        if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) fail(option, `must be an integer >= ${min}, got ${String(value)}`);
+        return value as number;
+    };
+    if (typeof options.model !== "string" || options.model === "") fail("model", "a model path is needed");
+    if (typeof options.out !== "string" || options.out === "") fail("out", "an output path is needed");
+    if (!Array.isArray(options.samples)) fail("samples", "must be an array");
+    const epochs = integer("epochs", options.epochs, 1);
+    if (typeof options.learningRate !== "number" || !(options.learningRate > 0) || !Number.isFinite(options.learningRate)) {
+        fail("learningRate", `must be a positive number, got ${String(options.learningRate)}`);
+    }
+    const contextSize = integer("contextSize", options.contextSize, 256);
+    if (contextSize % 256 !== 0) fail("contextSize", `must be a multiple of 256 (llama.cpp pads contexts to 256), got ${contextSize}`);
+    const batchSize = integer("batchSize", options.batchSize, 1);
+    if (contextSize % batchSize !== 0) fail("batchSize", `must divide contextSize ${contextSize}, got ${batchSize}`);
+    const threads = integer("threads", options.threads, 1);
+    if (typeof options.validationSplit !== "number" || !(options.validationSplit >= 0 && options.validationSplit < 1)) {
+        fail("validationSplit", `must be in [0, 1), got ${String(options.validationSplit)}`);
+    }
+    const seed = integer("seed", options.seed, 0);
+    const checkpointEvery = integer("checkpointEvery", options.checkpointEvery, 0);
+    const optimizer = options.optimizer ?? "adamw";
+    if (optimizer !== "adamw" && optimizer !== "sgd") fail("optimizer", `must be "adamw" or "sgd", got ${String(optimizer)}`);
+    const weightDecay = options.weightDecay ?? 0;
+    if (!(weightDecay >= 0 && weightDecay <= 1)) fail("weightDecay", `must be in [0, 1], got ${weightDecay}`);
+    const padToken = integer("padToken", options.padToken ?? 0, 0);
+    const schedule = options.lrSchedule ?? {type: "constant"};
+    checkSchedule(schedule, options.learningRate);
+    return {
+        epochs, learningRate: options.learningRate, schedule, contextSize, batchSize, threads,
+        validationSplit: options.validationSplit, seed, checkpointEvery, optimizer, weightDecay, padToken
+    };
+}
+
+function fingerprint(options: TrainOptions, config: Config): string {
+    const {threads: _threads, checkpointEvery: _every, ...settings} = config;
+    return createHash("sha256").update(JSON.stringify({
+        model: path.resolve(options.model), samples: samplesDigest(options.samples), ...settings
+    })).digest("hex");
+}
+
+/** The base model must be F32 everywhere: ggml's training ops (OUT_PROD, OPT_STEP_*) need it. */
+async function checkBaseModel(file: string): Promise<GgufFile> {
+    let gguf: GgufFile;
+    try {
+        gguf = await readGguf(file);
+    } catch (error) {
+        throw new TrainError("train_model_unsupported", `cannot read the model ${file}: ${(error as Error).message}`, {model: file}, {cause: error});
+    }
+    const nonF32 = gguf.tensors.filter((tensor) => tensor.typeName !== "F32");
+    if (nonF32.length > 0) {
+        throw new TrainError(
+            "train_model_unsupported",
+            `${file} has ${nonF32.length} tensors that are not F32 (${nonF32.slice(0, 3).map((tensor) => `${tensor.name}: ${tensor.typeName}`).join(", ")}${nonF32.length > 3 ? ", ..." : ""}); full fine-tuning needs an F32 model`,
+            {model: file, nonF32: nonF32.length}
+        );
+    }
+    return gguf;
+}
+
+function nativeError(action: string, error: unknown): TrainError {
+    if (error instanceof TrainError) return error;
+    return new TrainError("train_native", `${action}: ${(error as Error).message}`, {}, {cause: error});
+}
+
+/**
+ * Fine-tunes `options.model` on `options.samples` and writes the result to `options.out`.
+ * Resolves with the step losses; rejects with TrainCancelledError when `signal` aborts (after writing
+ * a checkpoint that a later call with the same options resumes from), or with TrainError.
+ */
+export async function train(options: TrainOptions): Promise<TrainResult> {
+    const config = validate(options);
+    const out = path.resolve(options.out);
+    const checkpointDir = path.resolve(options.checkpointDir ?? `${out}.checkpoint`);
+    const runFingerprint = fingerprint(options, config);
+    const resumeFrom = options.resume === false ? undefined : await readCheckpointState(checkpointDir);
+    if (resumeFrom !== undefined && resumeFrom.fingerprint !== runFingerprint) {
+        throw new TrainError(
+            "train_checkpoint_mismatch",
+            `the checkpoint in ${checkpointDir} belongs to another run (different samples, model or options): remove it or pass resume: false`,
+            {checkpoint: checkpointDir}
+        );
+    }
+    const capacity = await graphCapacityAdapter(await checkBaseModel(options.model));
+    if (options.signal?.aborted) {
+        throw new TrainCancelledError("training was cancelled before it started", {checkpoint: checkpointDir, step: resumeFrom?.step ?? 0, totalSteps: 0});
+    }
+
+    const addon = await loadTrainerAddon(options.llama);
+    const modelFile = resumeFrom === undefined ? options.model : path.join(checkpointDir, resumeFrom.model);
+    let model: NativeModel;
+    try {
+        model = await addon.Model.load(modelFile);
+    } catch (error) {
+        throw nativeError(`cannot load ${modelFile}`, error);
+    }
+    try {
+        const contextLength = resumeFrom?.contextLength ?? model.contextLength;
+        const trainable = options.samples.map((sample, index) => checkSample(sample, index, config.contextSize, model.vocabSize));
+        if (config.padToken >= model.vocabSize) {
+            throw new TrainError("train_invalid_options", `padToken: ${config.padToken} is outside the vocabulary of ${model.vocabSize}`, {option: "padToken"});
+        }
+        const usable = trainable.flatMap((count, index) => (count > 0 ? [index] : []));
+        if (usable.length === 0) throw new TrainError("train_no_samples", "no sample has a trainable token", {samples: options.samples.length});
+        const split = splitSamples(usable, config.validationSplit, config.seed);
+        const stepsPerEpoch = split.train.length;
+        const totalSteps = stepsPerEpoch * config.epochs;
+        if (resumeFrom !== undefined && (resumeFrom.step > totalSteps || resumeFrom.totalSteps !== totalSteps)) {
+            throw new TrainError("train_checkpoint_invalid", `the checkpoint in ${checkpointDir} is at step ${resumeFrom.step} of ${resumeFrom.totalSteps}, this run has ${totalSteps}`,
+                {checkpoint: checkpointDir});
+        }
+
+        let trainer: NativeTrainer;
+        try {
+            trainer = await addon.Trainer.create(model, {
+                contextSize: config.contextSize, batchSize: config.batchSize, threads: config.threads,
+                optimizer: config.optimizer, weightDecay: config.weightDecay,
+                ...(capacity === undefined ? {} : {capacityAdapter: capacity.path, capacityAdapterCopies: capacity.copies})
+            });
+        } catch (error) {
+            throw nativeError("cannot prepare training", error);
+        }
+        try {
+            if (resumeFrom !== undefined) {
+                await trainer.loadOptimizerState(path.join(checkpointDir, resumeFrom.optimizer))
+                    .catch((error: unknown) => { throw nativeError(`cannot load the optimizer state of ${checkpointDir}`, error); });
+            }
+            return await run({
+                options, config, model, trainer, out, checkpointDir, runFingerprint, contextLength, split, stepsPerEpoch, totalSteps,
+                resumeFrom, skippedSamples: options.samples.length - usable.length
+            });
+        } finally {
+            trainer.dispose();
+        }
+    } finally {
+        model.dispose();
+    }
+}
+
+interface Run {
+    options: TrainOptions;
+    config: Config;
+    model: NativeModel;
+    trainer: NativeTrainer;
+    out: string;
+    checkpointDir: string;
+    runFingerprint: string;
+    contextLength: number;
+    split: {train: number[], validation: number[]};
+    stepsPerEpoch: number;
+    totalSteps: number;
+    resumeFrom: CheckpointState | undefined;
+    skippedSamples: number;
+}
+
+async function run(r: Run): Promise<TrainResult> {
+    const {options, config, trainer, totalSteps, stepsPerEpoch} = r;
+    const trainLoss = [...(r.resumeFrom?.trainLoss ?? [])];
+    const valLoss = [...(r.resumeFrom?.valLoss ?? [])];
+    let step = r.resumeFrom?.step ?? 0;
+    const started = Date.now();
+    let trainingMs = 0;
+    let trainedPositions = 0;
+    let order: {epoch: number, samples: number[]} | undefined;
+    const speed = (): number => (trainingMs > 0 ? trainedPositions / (trainingMs / 1000) : 0);
+    const progress = (event: Omit<TrainProgress, "step" | "totalSteps" | "tokensPerSecond" | "elapsedMs">): void => {
+        options.onProgress?.({...event, step, totalSteps, tokensPerSecond: speed(), elapsedMs: Date.now() - started});
+    };
+    let lastCheckpoint = r.resumeFrom?.step;
+    const checkpoint = async (): Promise<void> => {
+        if (lastCheckpoint === step) return;
+        lastCheckpoint = step;
+        await writeCheckpoint(r.checkpointDir, r.model, trainer, {
+            fingerprint: r.runFingerprint, step, totalSteps, trainLoss, valLoss, contextLength: r.contextLength
+        });
+        progress({phase: "checkpoint", epoch: Math.floor(Math.max(0, step - 1) / stepsPerEpoch), loss: Number.NaN, learningRate: 0, tokens: 0});
+    };
+    const cancel = async (): Promise<never> => {
+        await checkpoint();
+        throw new TrainCancelledError(`training was cancelled at step ${step} of ${totalSteps}; resume from ${r.checkpointDir}`,
+            {checkpoint: r.checkpointDir, step, totalSteps});
+    };
+    const step1 = async (input: Parameters<NativeTrainer["step"]>[0]): Promise<NativeStepResult> => {
+        try {
+            return await trainer.step(input);
+        } catch (error) {
+            throw nativeError(`training step ${step + 1} failed`, error);
+        }
+    };
+    // Validation after every finished epoch (also one a checkpoint was written before validating).
+    const validateDue = async (): Promise<void> => {
+        while (r.split.validation.length > 0 && valLoss.length < Math.floor(step / stepsPerEpoch)) {
+            let sum = 0;
+            let tokens = 0;
+            for (const index of r.split.validation) {
+                if (options.signal?.aborted) await cancel();
+                const datapoint = toDatapoint(options.samples[index]!, config.contextSize, config.padToken);
+                const result = await step1({tokens: datapoint.tokens, labels: datapoint.labels, mask: datapoint.mask, train: false});
+                sum += result.lossSum;
+                tokens += result.tokens;
+            }
+            valLoss.push(sum / tokens);
+            progress({phase: "validate", epoch: valLoss.length - 1, loss: sum / tokens, learningRate: 0, tokens});
+        }
+    };
+
+    await validateDue();
+    while (step < totalSteps) {
+        if (options.signal?.aborted) await cancel();
+        const epoch = Math.floor(step / stepsPerEpoch);
+        if (order?.epoch !== epoch) order = {epoch, samples: epochOrder(r.split.train, config.seed, epoch)};
+        const datapoint = toDatapoint(options.samples[order.samples[step % stepsPerEpoch]!]!, config.contextSize, config.padToken);
+        const learningRate = learningRateAt(step, totalSteps, config.learningRate, config.schedule);
+        const before = Date.now();
+        const result = await step1({
+            tokens: datapoint.tokens, labels: datapoint.labels, mask: datapoint.mask, train: true, learningRate, iteration: step + 1
+        });
+        trainingMs += Date.now() - before;
+        trainedPositions += config.contextSize;
+        step++;
+        trainLoss.push(result.loss);
+        progress({phase: "train", epoch, loss: result.loss, learningRate, tokens: result.tokens});
+        await validateDue();
+        if (config.checkpointEvery > 0 && step % config.checkpointEvery === 0 && step < totalSteps) await checkpoint();
+    }
+
+    await mkdir(path.dirname(r.out), {recursive: true});
+    await saveModelAtomic(r.model, r.out, r.contextLength);
+    await removeCheckpoint(r.checkpointDir);
+    return {
+        steps: step, trainLoss, ...(r.split.validation.length > 0 ? {valLoss} : {}), out: r.out, skippedSamples: r.skippedSamples,
+        ...(r.resumeFrom !== undefined ? {resumedFrom: r.resumeFrom.step} : {}), tokensPerSecond: speed()
+    };
+}
