@@ -3,6 +3,7 @@ import {CallCommand} from "./CallCommand.js";
 import {AgentCommand} from "./AgentCommand.js";
 import {ModelCommand} from "./ModelCommand.js";
 import {EvalCommand} from "./EvalCommand.js";
+import {SynthCommand} from "./SynthCommand.js";
 
 /** Every top-level command of the CLI, in help order. Each lives in its own file. */
-export const commands: CommandModule<object, any>[] = [CallCommand, AgentCommand, ModelCommand, EvalCommand];
+export const commands: CommandModule<object, any>[] = [CallCommand, AgentCommand, ModelCommand, EvalCommand, SynthCommand];
