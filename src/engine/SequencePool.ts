@@ -1,4 +1,4 @@
-import type {LlamaContext, LlamaContextSequence, Token} from "node-llama-cpp";
+import {InputLookupTokenPredictor, type LlamaContext, type LlamaContextSequence, type Token} from "node-llama-cpp";
 
 /**
  * The context sequences of one context, lent to one request at a time. A request gets the free
@@ -9,12 +9,15 @@ export class SequencePool {
     private readonly free: LlamaContextSequence[];
     private readonly waiting: Array<() => void> = [];
 
-    public constructor(context: LlamaContext, count: number) {
-        this.free = Array.from({length: count}, () => context.getSequence());
-    }
-
-    public get size(): number {
-        return this.free.length;
+    /**
+     * `speculative`: give each sequence an input-lookup token predictor, so that output which copies
+     * its draft source (the previous round's call, or the prompt) is verified in batches instead of
+     * one token per evaluation. Greedy output is unchanged by it.
+     */
+    public constructor(context: LlamaContext, count: number, options: {speculative: boolean}) {
+        this.free = Array.from({length: count}, () => context.getSequence(options.speculative
+            ? {tokenPredictor: new InputLookupTokenPredictor({patternLength: {min: 2}, predictionLength: {max: 24}})}
+            : {}));
     }
 
     public async acquire(prompt: readonly Token[]): Promise<{sequence: LlamaContextSequence, release: () => void}> {

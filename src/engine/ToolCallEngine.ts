@@ -38,6 +38,8 @@ export type EngineOptions = {
     grammar?: GrammarOptions,
     /** Default output tokens per round. */
     maxTokens?: number,
+    /** Verify drafts copied from the previous round (or the prompt) in batches (default true; greedy output is identical either way). */
+    speculative?: boolean,
     /** An existing Llama instance to share (tests, benchmarks). */
     llama?: Llama
 };
@@ -74,7 +76,7 @@ export class ToolCallEngine {
         const {format, reason} = resolveChatFormat(init.model, init.options.chatFormat);
         this.format = format;
         this.formatReason = reason;
-        this.pool = new SequencePool(init.context, init.options.sequences ?? 1);
+        this.pool = new SequencePool(init.context, init.options.sequences ?? 1, {speculative: init.options.speculative ?? true});
     }
 
     public static async load(options: EngineOptions = {}): Promise<ToolCallEngine> {
@@ -117,7 +119,8 @@ export class ToolCallEngine {
                     const closing = previous.ended === "eog" ? [] : this.tokenize([output(this.format.assistantEnd, true)], false);
                     history = [...history, ...previous.generated, ...closing, ...refinementTokens];
                 }
-                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling});
+                const draftSource = round === 0 ? prompt : turns[round - 1]!.generated;
+                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource});
                 // A text answer cut at max_tokens is still an answer; a cut call is not.
                 const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? parseAssistantOutput(this.format, turn.text) : undefined;
                 if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))

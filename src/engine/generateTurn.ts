@@ -1,4 +1,4 @@
-import {type LlamaContextSequence, type LlamaGrammar, LlamaGrammarEvaluationState, type Token} from "node-llama-cpp";
+import {InputLookupTokenPredictor, type LlamaContextSequence, type LlamaGrammar, LlamaGrammarEvaluationState, type Token} from "node-llama-cpp";
 import {ToolaceError} from "../errors/ToolaceError.js";
 
 export type SamplingOptions = {
@@ -33,6 +33,8 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
     grammar?: LlamaGrammar,
     maxTokens: number,
     sampling?: SamplingOptions,
+    /** Tokens the output is likely to copy (the previous round's output, or the prompt): drafts for the sequence's token predictor. */
+    draftSource?: readonly Token[],
     signal?: AbortSignal
 }): Promise<TurnResult> {
     const model = sequence.model;
@@ -49,6 +51,8 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
     if (reuse < sequence.nextTokenIndex)
         await sequence.eraseContextTokenRanges([{start: reuse, end: sequence.nextTokenIndex}]);
 
+    if (options.draftSource != null && sequence.tokenPredictor instanceof InputLookupTokenPredictor)
+        sequence.tokenPredictor.updateInputTokens([...options.draftSource]);
     const {temperature = 0, seed, topK, topP} = options.sampling ?? {};
     const generated: Token[] = [];
     let ended: TurnResult["ended"] = "length";
