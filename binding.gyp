@@ -7,7 +7,8 @@
         "native/LlamaApi.cpp",
         "native/AddonModel.cpp",
         "native/AddonTrainer.cpp",
-        "native/TrainingHook.cpp"
+        "native/TrainingHook.cpp",
+        "native/AddonQuantize.cpp"
       ],
       "include_dirs": [
         "native",

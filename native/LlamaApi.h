@@ -49,7 +49,11 @@
     X(ggml_backend_buffer_is_host)             \
     X(ggml_backend_reg_by_name)                \
     X(ggml_backend_load_all_from_path)         \
-    X(ggml_backend_dev_count)
+    X(ggml_backend_dev_count)                  \
+    X(llama_model_quantize_default_params)     \
+    X(llama_model_quantize)                    \
+    X(llama_log_get)                           \
+    X(llama_log_set)
 
 struct LlamaApi {
 #define TOOLACE_DECLARE_POINTER(name) decltype(&::name) name = nullptr;

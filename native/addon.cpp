@@ -1,7 +1,8 @@
-// Registers the native trainer: attach(), Model and Trainer. See LlamaApi.h for how llama.cpp is reached.
+// Registers the native trainer: attach(), Model, Trainer and quantize(). See LlamaApi.h for how llama.cpp is reached.
 #include <napi.h>
 
 #include "AddonModel.h"
+#include "AddonQuantize.h"
 #include "AddonTrainer.h"
 #include "LlamaApi.h"
 #include "PromiseWorker.h"
@@ -30,6 +31,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     exports.Set("attach", Napi::Function::New<Attach>(env, "attach"));
     exports.Set("Model", data->model.Value());
     exports.Set("Trainer", data->trainer.Value());
+    exports.Set("quantize", Napi::Function::New<Quantize>(env, "quantize"));
     return exports;
 }
 

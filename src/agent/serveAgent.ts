@@ -3,6 +3,7 @@ import {ToolaceError} from "../errors/ToolaceError.js";
 import type {CallResult} from "../engine/CallResult.js";
 import {parseCallRequest} from "../engine/parseCallRequest.js";
 import type {CallRequest} from "../engine/CallRequest.js";
+import {recoverRequestId} from "./recoverRequestId.js";
 import {splitLines} from "./splitLines.js";
 
 export type AgentId = string | number | null;
@@ -23,11 +24,14 @@ export type AgentOptions = {
 
 const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
 const utf8 = new TextDecoder("utf-8", {fatal: true});
+const lenientUtf8 = new TextDecoder("utf-8");
 
 /**
  * Agent mode: one JSON request per input line, one JSON reply per request (in completion order,
  * each carrying the request's id). A bad line is answered with `{id, error:{code, message}}` and
- * serving goes on. Resolves once the input ends (or the signal fires) and every reply is written.
+ * serving goes on; a line that is not JSON (or not UTF-8) gets the id it starts with
+ * (`{"id": ...,`), if any, else null. Resolves once the input ends (or the signal fires) and every
+ * reply is written.
  */
 export async function serveAgent(options: AgentOptions): Promise<{answered: number, errors: number}> {
     const parallel = Math.max(1, options.parallel ?? 1);
@@ -76,14 +80,16 @@ function parseLine(bytes: Buffer): ParsedLine | null {
     try {
         text = utf8.decode(bytes);
     } catch {
-        return {id: null, error: {code: "bad_utf8", message: "the request line is not valid UTF-8"}};
+        // Bytes that are not UTF-8 decode to U+FFFD: an id containing one is not the id that was sent.
+        const id = recoverRequestId(lenientUtf8.decode(bytes.subarray(0, 4096)));
+        return {id: typeof id === "string" && id.includes("\uFFFD") ? null : id, error: {code: "bad_utf8", message: "the request line is not valid UTF-8"}};
     }
     if (text.trim() === "") return null;
     let raw: unknown;
     try {
         raw = JSON.parse(text);
     } catch (err) {
-        return {id: null, error: {code: "bad_json", message: `the request line is not valid JSON: ${(err as Error).message}`}};
+        return {id: recoverRequestId(text), error: {code: "bad_json", message: `the request line is not valid JSON: ${(err as Error).message}`}};
     }
     const rawId = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as {id?: unknown}).id : undefined;
     const id: AgentId = typeof rawId === "string" || (typeof rawId === "number" && Number.isFinite(rawId)) ? rawId : null;

@@ -1,6 +1,7 @@
 import {createHash} from "node:crypto";
 import {getLlama, type Llama, type LlamaContext, LlamaGrammar, type LlamaModel, LlamaLogLevel, type Token} from "node-llama-cpp";
 import {ToolaceError} from "../errors/ToolaceError.js";
+import {readGguf} from "../model/readGguf.js";
 import type {ChatFormat, ChatFormatName} from "../protocol/ChatFormat.js";
 import type {ToolCall} from "../protocol/ChatMessage.js";
 import {type AssistantOutput, parseAssistantOutput} from "../protocol/AssistantOutput.js";
@@ -15,6 +16,7 @@ import {runRefinement, type RoundOutcome} from "../refine/runRefinement.js";
 import type {CallRequest} from "./CallRequest.js";
 import type {CallResult, RoundReport} from "./CallResult.js";
 import {generateTurn, type TurnResult} from "./generateTurn.js";
+import {longestTokenBytes} from "./longestTokenBytes.js";
 import {MAX_PARALLEL_CALLS, parseCallRequest} from "./parseCallRequest.js";
 import {resolveModelPath} from "./resolveModelPath.js";
 import {SequencePool} from "./SequencePool.js";
@@ -46,6 +48,8 @@ export type EngineOptions = {
 
 const DEFAULT_MAX_TOKENS = 512;
 const GRAMMAR_CACHE_SIZE = 32;
+/** Prompts over this many bytes per token of room are first checked against a lower bound of their token count. */
+const PRECHECK_BYTES_PER_TOKEN = 8;
 
 /**
  * A loaded model that answers tool-calling requests: renders the conversation in the model's chat
@@ -64,6 +68,7 @@ export class ToolCallEngine {
     private readonly options: EngineOptions;
     private readonly grammars = new Map<string, LlamaGrammar>();
     private readonly ownsLlama: boolean;
+    private longestToken: {bytes: number | undefined} | undefined;
 
     private constructor(init: {llama: Llama, ownsLlama: boolean, model: LlamaModel, context: LlamaContext, modelPath: string, threads: number, options: EngineOptions}) {
         this.llama = init.llama;
@@ -86,7 +91,10 @@ export class ToolCallEngine {
         try {
             model = await llama.loadModel({modelPath});
         } catch (err) {
-            throw new ToolaceError("model_load", `llama.cpp could not load ${modelPath}: ${(err as Error).message}`, {path: modelPath}, {cause: err});
+            // llama.cpp only says "Failed to load model"; the GGUF reader says what is wrong with the file, if anything.
+            const problem = await readGguf(modelPath).then(() => undefined, (ggufError: unknown) => (ggufError as Error).message);
+            const reason = problem === undefined ? (err as Error).message : problem.startsWith(`${modelPath}: `) ? problem.slice(modelPath.length + 2) : problem;
+            throw new ToolaceError("model_load", `llama.cpp could not load ${modelPath}: ${reason}`, {path: modelPath}, {cause: err});
         }
         const sequences = options.sequences ?? 1;
         const threads = options.threads ?? chooseThreads(model.size);
@@ -98,9 +106,14 @@ export class ToolCallEngine {
     /** Answers one request (raw objects are validated first, see parseCallRequest). */
     public async call(input: CallRequest | Record<string, unknown>): Promise<CallResult> {
         const request = isCallRequest(input) ? input : parseCallRequest(input);
-        const prompt = this.tokenize(renderPrompt(this.format, request.messages, request.tools), true);
         const maxTokens = request.maxTokens ?? this.options.maxTokens ?? DEFAULT_MAX_TOKENS;
+        if (maxTokens >= this.context.contextSize)
+            throw new ToolaceError("bad_request", `max_tokens (${maxTokens}) must be less than the context size (${this.context.contextSize} tokens)`,
+                {field: "max_tokens", maxTokens, contextSize: this.context.contextSize});
         const promptBudget = this.context.contextSize - maxTokens;
+        const segments = renderPrompt(this.format, request.messages, request.tools);
+        this.rejectFarTooLong(segments, promptBudget, maxTokens);
+        const prompt = this.tokenize(segments, true);
         if (prompt.length > promptBudget)
             throw new ToolaceError("context_overflow",
                 `the conversation and tools take ${prompt.length} tokens, but the context of ${this.context.contextSize} tokens leaves ${promptBudget} for them after ${maxTokens} output tokens`,
@@ -147,6 +160,25 @@ export class ToolCallEngine {
         await this.context.dispose();
         await this.model.dispose();
         if (this.ownsLlama) await this.llama.dispose();
+    }
+
+    /**
+     * Rejects a prompt that cannot fit without tokenizing it: llama.cpp's tokenizers take time and
+     * memory in proportion to the text (about a second and 100 MB for a megabyte), which a request
+     * of several megabytes would turn into a stall. The count given is a lower bound.
+     */
+    private rejectFarTooLong(segments: readonly Segment[], promptBudget: number, maxTokens: number): void {
+        let bytes = 0;
+        for (const segment of segments) bytes += Buffer.byteLength(segment.text);
+        if (bytes <= promptBudget * PRECHECK_BYTES_PER_TOKEN) return;
+        this.longestToken ??= {bytes: longestTokenBytes(this.model)};
+        const longest = this.longestToken.bytes;
+        if (longest === undefined || Math.ceil(bytes / longest) <= promptBudget) return;
+        const atLeast = Math.ceil(bytes / longest);
+        throw new ToolaceError("context_overflow",
+            `the conversation and tools take at least ${atLeast} tokens (${bytes} bytes; no token of this model stands for more than ${longest}), ` +
+            `but the context of ${this.context.contextSize} tokens leaves ${promptBudget} for them after ${maxTokens} output tokens`,
+            {promptTokensAtLeast: atLeast, promptBytes: bytes, contextSize: this.context.contextSize, maxTokens});
     }
 
     private grammarFor(request: CallRequest): LlamaGrammar | undefined {

@@ -2,11 +2,14 @@ import {ToolaceError} from "../errors/ToolaceError.js";
 import type {ChatMessage, ToolCall} from "../protocol/ChatMessage.js";
 import type {ToolChoice} from "../protocol/ToolChoice.js";
 import {normalizeTools} from "../tools/normalizeTools.js";
+import {pathBeyondDepth} from "../tools/pathBeyondDepth.js";
 import type {ToolDefinition} from "../tools/ToolDefinition.js";
 import {parseRefineMode} from "../refine/RefineMode.js";
 import type {CallRequest} from "./CallRequest.js";
 
 export const MAX_PARALLEL_CALLS = 8;
+/** Deepest nesting of arrays/objects a request may have (tool schemas nest about two levels per schema level). */
+export const MAX_REQUEST_DEPTH = 256;
 
 function bad(message: string, field: string): ToolaceError {
     return new ToolaceError("bad_request", message, {field});
@@ -22,6 +25,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  */
 export function parseCallRequest(raw: unknown): CallRequest {
     if (!isRecord(raw)) throw bad("a request must be a JSON object", "$");
+    const tooDeep = pathBeyondDepth(raw, MAX_REQUEST_DEPTH);
+    if (tooDeep !== undefined) throw bad(`the request nests arrays and objects more than ${MAX_REQUEST_DEPTH} levels deep, at ${tooDeep}`, tooDeep);
     const tools = raw.tools == null ? [] : normalizeTools(raw.tools);
     const messages = parseMessages(raw.messages);
     const toolChoice = parseToolChoice(raw.tool_choice, tools);
@@ -95,12 +100,15 @@ function parseToolCall(value: unknown, path: string): ToolCall {
     const {name, arguments: args} = value.function;
     if (typeof name !== "string" || name === "") throw bad(`${path}.function.name must be a non-empty string`, `${path}.function.name`);
     const argsText = typeof args === "string" ? args : JSON.stringify(args ?? {});
+    let parsed: unknown;
     try {
-        const parsed: unknown = JSON.parse(argsText);
-        if (!isRecord(parsed)) throw new Error("not an object");
+        parsed = JSON.parse(argsText);
     } catch {
-        throw bad(`${path}.function.arguments must be a JSON object (as a string)`, `${path}.function.arguments`);
+        parsed = undefined;
     }
+    if (!isRecord(parsed)) throw bad(`${path}.function.arguments must be a JSON object (as a string)`, `${path}.function.arguments`);
+    if (pathBeyondDepth(parsed, MAX_REQUEST_DEPTH) !== undefined)
+        throw bad(`${path}.function.arguments nests arrays and objects more than ${MAX_REQUEST_DEPTH} levels deep`, `${path}.function.arguments`);
     return {id: typeof value.id === "string" ? value.id : "", type: "function", function: {name, arguments: argsText}};
 }
 

@@ -4,11 +4,14 @@ import {cappedMaximum, gbnfRepetition} from "./gbnfRepetition.js";
 import {jsonStringRule} from "./jsonStringRule.js";
 import {numberRangeGbnf} from "./numberRangeGbnf.js";
 
-function members(item: string, options: GrammarOptions): string {
+/** Zero or more comma-separated `item`s (at most `options.maxArrayItems`). */
+function members(item: string, options: GrammarOptions, rules: GbnfRuleSet): string {
     const max = cappedMaximum(0, undefined, options.maxArrayItems);
     if (max === 0) return "";
-    const more = max === 1 ? "" : ` ${gbnfRepetition(`("," ${item})`, 0, max === undefined ? undefined : max - 1)}`;
-    return `(${item}${more})?`;
+    if (max === 1) return `${item}?`;
+    const list = `${item} ${gbnfRepetition(`("," ${item})`, 0, max === undefined ? undefined : max - 1)}`;
+    // A bounded repetition gets a rule of its own: llama.cpp counts the rules it expands into against an enclosing group.
+    return max === undefined ? `(${list})?` : `${rules.add(`${item}-list`, list)}?`;
 }
 
 /**
@@ -27,10 +30,10 @@ export function anyJsonValueRule(rules: GbnfRuleSet, options: GrammarOptions, de
 export function freeFormObjectRule(rules: GbnfRuleSet, options: GrammarOptions, depth: number): string {
     const key = jsonStringRule(rules, 0, cappedMaximum(0, undefined, options.maxStringLength));
     const member = rules.add(`json-member-${depth}`, `${key} ":" ${anyJsonValueRule(rules, options, depth - 1)}`);
-    return rules.add(`json-object-${depth}`, `"{" ${members(member, options)} "}"`.replace("  ", " "));
+    return rules.add(`json-object-${depth}`, `"{" ${members(member, options, rules)} "}"`.replace("  ", " "));
 }
 
 function anyJsonArrayRule(rules: GbnfRuleSet, options: GrammarOptions, depth: number): string {
     const item = anyJsonValueRule(rules, options, depth - 1);
-    return rules.add(`json-array-${depth}`, `"[" ${members(item, options)} "]"`.replace("  ", " "));
+    return rules.add(`json-array-${depth}`, `"[" ${members(item, options, rules)} "]"`.replace("  ", " "));
 }

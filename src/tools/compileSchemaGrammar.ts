@@ -57,7 +57,11 @@ function compileArray(schema: ArraySchema, nameHint: string, options: GrammarOpt
     const item = compileSchemaGrammar(schema.items, `${nameHint}-item`, options, rules);
     const more = gbnfRepetition(`("," ${item})`, Math.max(min - 1, 0), max === undefined ? undefined : max - 1);
     const items = more === "" ? item : `${item} ${more}`;
-    return rules.add(nameHint, min === 0 ? `"[" (${items})? "]"` : `"[" ${items} "]"`);
+    if (min > 0) return rules.add(nameHint, `"[" ${items} "]"`);
+    // llama.cpp expands a bounded repetition into one rule per optional item and counts them against
+    // any group around it (2000 at most): a long list inside `( ... )?` would be refused. A rule of its own is not.
+    const list = more === "" || max === undefined ? `(${items})` : rules.add(`${nameHint}-items`, items);
+    return rules.add(nameHint, `"[" ${list}? "]"`);
 }
 
 /**

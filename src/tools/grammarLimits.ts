@@ -12,10 +12,22 @@ export const grammarLimits = {
     fractionDigits: 15,
     /** Integer and fraction digits of an unbounded number together. */
     significantDigits: 16,
+    /**
+     * Integer and fraction digits together of a bounded number next to an exclusive bound: decimals
+     * of 15 digits are distinct doubles, so such a numeral never parses as the bound itself.
+     */
+    exclusiveBoundDigits: 15,
     /** Exponent digits of a number (`1e99` at most: no overflow to Infinity). */
     exponentDigits: 2,
     /** How deeply a free-form value (`{}` schema, free-form object) may nest arrays and objects. */
     anyValueDepth: 3,
     /** The largest integer (in absolute value) the grammar writes: 10^15 - 1. */
-    maxInteger: 999_999_999_999_999
+    maxInteger: 999_999_999_999_999,
+    /** How deeply schemas may nest (with `$ref`s followed), and enum/const/default values too. */
+    schemaDepth: 64,
+    /**
+     * Most characters of JSON that a request's normalised tool schemas may take with `$ref`s
+     * expanded: shared definitions could otherwise grow exponentially when rendered or compiled.
+     */
+    schemaJsonLength: 1_048_576
 } as const;

@@ -1,9 +1,11 @@
 import type {JsonSchema, JsonTypeName, ObjectSchema, SchemaAnnotations} from "./JsonSchema.js";
 import type {JsonValue} from "./JsonValue.js";
+import {canonicalJson} from "./canonicalJson.js";
+import {expandedJsonLength} from "./expandedJsonLength.js";
 import {grammarLimits} from "./grammarLimits.js";
-import {jsonEquals} from "./jsonEquals.js";
 import {jsonPathChild} from "./jsonPathChild.js";
 import {normalizeIntegerBounds, normalizeNumberBounds} from "./normalizeNumericBounds.js";
+import {pathBeyondDepth} from "./pathBeyondDepth.js";
 import {resolveLocalRef} from "./resolveLocalRef.js";
 import {schemaNode} from "./schemaNode.js";
 import {type SchemaDialect, schemaTypeName} from "./schemaTypeName.js";
@@ -60,7 +62,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  *   dropped (BFCL: the enum wins over a mismatching type, or lists an array's items).
  * Rejected, among others: `pattern`, `patternProperties`, `not`, `if`/`then`/`else`,
  * `dependentRequired`, `propertyNames`, `uniqueItems`, `contains`, `prefixItems`, tuple `items`,
- * `multipleOf`, `nullable`, non-integer number bounds, unknown keywords and type names.
+ * `multipleOf`, `nullable`, non-integer number bounds, unknown keywords and type names; schemas
+ * (or enum/const/default values) nested deeper than `grammarLimits.schemaDepth`, and schemas
+ * longer than `grammarLimits.schemaJsonLength` characters of JSON with `$ref`s expanded.
  *
  * Turns one raw JSON Schema (or BFCL parameter doc) into the normalised `JsonSchema`, or throws
  * a `ToolSchemaError` naming the tool and the path of the first unsupported or malformed part.
@@ -83,6 +87,9 @@ export function normalizeParametersSchema(raw: unknown, source: SchemaSource): O
 
 class SchemaNormalizer {
     private readonly refCache = new Map<string, JsonSchema>();
+    /** Expanded JSON lengths of the schemas built so far (shared by `$ref`s: measured once). */
+    private readonly lengths = new WeakMap<object, number>();
+    private depth = 0;
 
     public constructor(private readonly source: SchemaSource) {}
 
@@ -90,7 +97,36 @@ class SchemaNormalizer {
         throw new ToolSchemaError(this.source.tool, path, problem);
     }
 
+    /** The normalised schema of `raw`, no deeper than `grammarLimits.schemaDepth` and no longer than `grammarLimits.schemaJsonLength`. */
     public visit(raw: unknown, path: string, refStack: readonly string[], topLevel: boolean): JsonSchema {
+        if (this.depth >= grammarLimits.schemaDepth)
+            this.fail(path, `the schema nests deeper than ${grammarLimits.schemaDepth} levels (with $refs followed)`);
+        this.depth++;
+        let schema: JsonSchema;
+        try {
+            schema = this.visitSchema(raw, path, refStack, topLevel);
+        } finally {
+            this.depth--;
+        }
+        this.checkLength(this.jsonLength(schema), path);
+        return schema;
+    }
+
+    private jsonLength(schema: JsonSchema): number {
+        return expandedJsonLength(schema, this.lengths);
+    }
+
+    private checkLength(length: number, path: string): void {
+        if (length > grammarLimits.schemaJsonLength)
+            this.fail(path, `the schema is too large: ${length} characters of JSON with $refs expanded, more than ${grammarLimits.schemaJsonLength}`);
+    }
+
+    private checkValueDepth(value: unknown, path: string, keyword: string): void {
+        const tooDeep = pathBeyondDepth(value, grammarLimits.schemaDepth, jsonPathChild(path, keyword));
+        if (tooDeep !== undefined) this.fail(path, `the value at ${tooDeep} nests deeper than ${grammarLimits.schemaDepth} levels`);
+    }
+
+    private visitSchema(raw: unknown, path: string, refStack: readonly string[], topLevel: boolean): JsonSchema {
         if (raw === true) return {};
         if (raw === false) this.fail(path, "the schema false accepts no value");
         if (!isPlainObject(raw)) this.fail(path, "a schema must be an object");
@@ -101,7 +137,7 @@ class SchemaNormalizer {
                 combinators.has(key) || valueKeywords.has(key) || (this.source.dialect === "bfcl" && bfclAnnotations.has(key));
             if (!known) fail(`unsupported keyword ${JSON.stringify(key)}`);
         }
-        const annotations = this.readAnnotations(raw, fail);
+        const annotations = this.readAnnotations(raw, path, fail);
         const constraining = Object.keys(raw).filter((key) => combinators.has(key) || valueKeywords.has(key));
 
         for (const combinator of ["$ref", "allOf", "anyOf", "oneOf"]) {
@@ -116,7 +152,7 @@ class SchemaNormalizer {
         return this.visitValueKeywords(raw, annotations, path, refStack, topLevel);
     }
 
-    private readAnnotations(raw: Record<string, unknown>, fail: (problem: string) => never): SchemaAnnotations {
+    private readAnnotations(raw: Record<string, unknown>, path: string, fail: (problem: string) => never): SchemaAnnotations {
         const annotations: SchemaAnnotations = {};
         for (const key of ["description", "title", "format"] as const) {
             const value = raw[key];
@@ -124,7 +160,10 @@ class SchemaNormalizer {
             if (typeof value !== "string") fail(`${JSON.stringify(key)} must be a string`);
             annotations[key] = value;
         }
-        if (raw.default !== undefined) annotations.default = raw.default as JsonValue;
+        if (raw.default !== undefined) {
+            this.checkValueDepth(raw.default, path, "default");
+            annotations.default = raw.default as JsonValue;
+        }
         return annotations;
     }
 
@@ -145,18 +184,27 @@ class SchemaNormalizer {
         if (!Array.isArray(raw) || raw.length === 0) this.fail(path, `${JSON.stringify(keyword)} must be a non-empty array of schemas`);
         if (keyword === "allOf" && raw.length > 1) this.fail(path, `"allOf" with more than one schema is not supported`);
         const options: JsonSchema[] = [];
+        const seen = new Set<string>();
+        let length = 0;
         raw.forEach((item, i) => {
             const option = this.visit(item, jsonPathChild(listPath, i), refStack, false);
+            // Checked before writing the options out to compare them: each may be shared many times.
+            length += this.jsonLength(option);
+            this.checkLength(length, path);
             const node = schemaNode(option);
-            for (const flat of node.kind === "anyOf" ? node.schema.anyOf : [option])
-                if (!options.some((known) => jsonEquals(known as JsonValue, flat as JsonValue))) options.push(flat);
+            for (const flat of node.kind === "anyOf" ? node.schema.anyOf : [option]) {
+                const key = canonicalJson(flat as JsonValue);
+                if (seen.has(key)) continue;
+                seen.add(key);
+                options.push(flat);
+            }
         });
         return options.length === 1 ? options[0] as JsonSchema : {anyOf: options};
     }
 
     private visitValueKeywords(raw: Record<string, unknown>, annotations: SchemaAnnotations, path: string, refStack: readonly string[], topLevel: boolean): JsonSchema {
         const fail = (problem: string): never => this.fail(path, problem);
-        const values = this.readEnum(raw, fail);
+        const values = this.readEnum(raw, path, fail);
         const types = this.readTypes(raw, values !== undefined, fail);
 
         if (types.length === 0)
@@ -186,17 +234,24 @@ class SchemaNormalizer {
         return {enum: values, ...annotations};
     }
 
-    private readEnum(raw: Record<string, unknown>, fail: (problem: string) => never): JsonValue[] | undefined {
+    private readEnum(raw: Record<string, unknown>, path: string, fail: (problem: string) => never): JsonValue[] | undefined {
         let values: JsonValue[] | undefined;
+        const keys = new Set<string>();
         if (raw.enum !== undefined) {
             if (!Array.isArray(raw.enum) || raw.enum.length === 0) fail(`"enum" must be a non-empty array`);
+            this.checkValueDepth(raw.enum, path, "enum");
             values = [];
-            for (const value of raw.enum as JsonValue[])
-                if (!values.some((known) => jsonEquals(known, value))) values.push(value);
+            for (const value of raw.enum as JsonValue[]) {
+                const key = canonicalJson(value);
+                if (keys.has(key)) continue;
+                keys.add(key);
+                values.push(value);
+            }
         }
         if (Object.hasOwn(raw, "const")) {
             const constant = raw.const as JsonValue;
-            if (values !== undefined && !values.some((value) => jsonEquals(value, constant)))
+            this.checkValueDepth(constant, path, "const");
+            if (values !== undefined && !keys.has(canonicalJson(constant)))
                 fail(`"const" is not among the "enum" values`);
             values = [constant];
         }

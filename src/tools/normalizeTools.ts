@@ -1,4 +1,6 @@
 import type {ToolDefinition} from "./ToolDefinition.js";
+import {expandedJsonLength} from "./expandedJsonLength.js";
+import {grammarLimits} from "./grammarLimits.js";
 import {normalizeParametersSchema} from "./normalizeSchema.js";
 import type {SchemaDialect} from "./schemaTypeName.js";
 import {ToolSchemaError} from "./ToolSchemaError.js";
@@ -24,15 +26,24 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  *
  * Names are kept as given and must be unique, 1-64 characters of `[A-Za-z0-9_.-]`. Missing
  * parameters mean no arguments. Every problem is a `ToolSchemaError` naming the tool and the
- * JSON path inside its definition.
+ * JSON path inside its definition. All the tools' parameters together may take at most
+ * `grammarLimits.schemaJsonLength` characters of JSON with `$ref`s expanded.
  */
 export function normalizeTools(input: unknown): ToolDefinition[] {
     const entries = Array.isArray(input) ? input : [input];
     const tools: ToolDefinition[] = [];
+    const names = new Set<string>();
+    const lengths = new WeakMap<object, number>();
+    let length = 0;
     entries.forEach((entry, index) => {
         const tool = normalizeTool(entry, index);
-        if (tools.some((known) => known.name === tool.name))
+        if (names.has(tool.name))
             throw new ToolSchemaError(tool.name, "$.name", "duplicate tool name");
+        length += expandedJsonLength(tool.parameters, lengths);
+        if (length > grammarLimits.schemaJsonLength)
+            throw new ToolSchemaError(tool.name, "$.parameters",
+                `the tools are too large: their parameters reach ${length} characters of JSON with $refs expanded, more than ${grammarLimits.schemaJsonLength}`);
+        names.add(tool.name);
         tools.push(tool);
     });
     return tools;

@@ -13,13 +13,14 @@ interface Bound {value: number, inclusive: boolean}
 
 const fraction = `("." [0-9]{1,${grammarLimits.fractionDigits}})`;
 const zeroFraction = `("." "0"{1,${grammarLimits.fractionDigits}})`;
-const nonZeroFraction = `"." "0"{0,${grammarLimits.fractionDigits - 1}} [1-9] [0-9]{0,${grammarLimits.fractionDigits - 1}}`;
+/** The grammar's own limit on integer parts (not a schema bound): a numeral may round up to it. */
+const beyond: Bound = {value: grammarLimits.maxInteger + 1, inclusive: false};
 
 /**
  * A parenthesised GBNF expression for JSON numbers within integer-valued bounds, exactly.
  * Unbounded, it allows a sign, up to 15 integer digits and 16 digits in all, and a two-digit
  * exponent; with a bound, no exponent (so that every accepted numeral is provably in range) and
- * up to 15 integer and 15 fraction digits.
+ * up to 15 integer and 15 fraction digits (15 digits in all next to an exclusive bound).
  */
 export function numberRangeGbnf(bounds: NumberBounds): string {
     const lower = bound(bounds.minimum, bounds.exclusiveMinimum);
@@ -27,7 +28,6 @@ export function numberRangeGbnf(bounds: NumberBounds): string {
     if (lower === undefined && upper === undefined)
         return `("-"? (${unboundedMantissas().join(" | ")}) ([eE] [-+]? [0-9]{1,${grammarLimits.exponentDigits}})?)`;
 
-    const beyond: Bound = {value: grammarLimits.maxInteger + 1, inclusive: false};
     const clamp = (limit: Bound): Bound => limit.value > grammarLimits.maxInteger ? beyond : limit;
     const alternatives: string[] = [];
     if (upper === undefined || upper.value > 0 || (upper.value === 0 && upper.inclusive)) {
@@ -68,13 +68,44 @@ function bound(inclusive: number | undefined, exclusive: number | undefined): Bo
     return {value, inclusive: inclusive !== undefined};
 }
 
-/** Alternatives for non-negative numerals with a value between `from` and `to`. */
+/**
+ * Alternatives for non-negative numerals with a value between `from` and `to`.
+ * A numeral next to an exclusive bound keeps to `grammarLimits.exclusiveBoundDigits` digits in
+ * all: any two such decimals are distinct doubles, so none rounds onto the bound when parsed
+ * (999999999999999.00001 would read as 999999999999999, which `exclusiveMinimum` excludes).
+ */
 function magnitudes(from: Bound, to: Bound): string[] {
     if (from.value > to.value) return [];
     if (from.value === to.value)
         return from.inclusive && to.inclusive ? [`"${from.value}" ${zeroFraction}?`] : [];
-    const alternatives = [from.inclusive ? `"${from.value}" ${fraction}?` : `"${from.value}" ${nonZeroFraction}`];
-    if (from.value + 1 <= to.value - 1) alternatives.push(`(${nonNegativeRangeGbnf(from.value + 1, to.value - 1)}) ${fraction}?`);
+    const capBelowTo = !to.inclusive && to !== beyond;
+    const alternatives: string[] = [];
+    if (from.inclusive) alternatives.push(withFraction(`"${from.value}"`, capBelowTo && from.value === to.value - 1 ? cappedDigits(from.value) : undefined));
+    else {
+        const digits = cappedDigits(from.value);
+        if (digits > 0) alternatives.push(`"${from.value}" "." ${nonZeroDigits(digits)}`);
+    }
+    const last = capBelowTo ? to.value - 2 : to.value - 1;
+    if (from.value + 1 <= last) alternatives.push(withFraction(`(${nonNegativeRangeGbnf(from.value + 1, last)})`, undefined));
+    if (capBelowTo && from.value + 1 <= to.value - 1) alternatives.push(withFraction(`"${to.value - 1}"`, cappedDigits(to.value - 1)));
     if (to.inclusive) alternatives.push(`"${to.value}" ${zeroFraction}?`);
     return alternatives;
+}
+
+/** Fraction digits allowed after the integer part `whole` next to an exclusive bound. */
+function cappedDigits(whole: number): number {
+    return Math.min(grammarLimits.fractionDigits, grammarLimits.exclusiveBoundDigits - String(whole).length);
+}
+
+/** `integerPart` with an optional fraction of up to `digits` digits (default: the usual cap). */
+function withFraction(integerPart: string, digits: number | undefined): string {
+    if (digits === undefined) return `${integerPart} ${fraction}?`;
+    if (digits <= 0) return integerPart;
+    return `${integerPart} ("." [0-9]${digits === 1 ? "" : `{1,${digits}}`})?`;
+}
+
+/** Fraction digits (1 to `digits` of them) that are not all zeros, written without ambiguity: zeros, then a non-zero digit, then any. */
+function nonZeroDigits(digits: number): string {
+    if (digits === 1) return "[1-9]";
+    return `([1-9] [0-9]{0,${digits - 1}} | "0" ${nonZeroDigits(digits - 1)})`;
 }

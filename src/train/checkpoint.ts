@@ -36,6 +36,37 @@ export function temporaryPath(file: string): string {
     return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 
+/** `.NAME.PID.RANDOM.tmp`, as temporaryPath names them. */
+const temporaryName = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function isRunning(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === "EPERM";
+    }
+}
+
+/**
+ * Removes the temporary files that a killed run left in `dir` (of targets named `target`, or of
+ * any target when it is undefined): those of processes that no longer run. A run that was killed
+ * while writing its model or a checkpoint leaves one; the next run of the same output cleans it.
+ */
+export async function removeStaleTemporaries(dir: string, target?: string): Promise<void> {
+    let names: string[];
+    try {
+        names = await readdir(dir);
+    } catch {
+        return;
+    }
+    for (const name of names) {
+        const match = temporaryName.exec(name);
+        if (match === null || (target !== undefined && match[1] !== target) || Number(match[2]) === process.pid || isRunning(Number(match[2]))) continue;
+        await rm(path.join(dir, name), {force: true});
+    }
+}
+
 async function ioError<T>(action: string, file: string, run: () => Promise<T>): Promise<T> {
     try {
         return await run();

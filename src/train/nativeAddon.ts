@@ -1,6 +1,7 @@
 /**
  * The one module that loads the native trainer (build/Release/toolace_trainer.node, built from
- * native/ by scripts/build-native.mjs) and types its surface.
+ * native/ by scripts/build-native.mjs) and types its surface: training (Model, Trainer) and
+ * llama.cpp's quantizer (quantize).
  *
  * The addon links no llama.cpp library. `attach()` finds the libllama that node-llama-cpp loaded
  * into this process (the prebuilt binaries of @node-llama-cpp/<platform>, or a local build under
@@ -15,6 +16,7 @@ import {createRequire} from "node:module";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {getLlama, type Llama} from "node-llama-cpp";
+import type {QuantizationType} from "../model/QuantizationType.js";
 import {TrainError} from "./TrainError.js";
 
 export interface NativeModelLoadOptions {
@@ -99,6 +101,15 @@ export interface NativeTrainer {
     dispose(): void;
 }
 
+export interface NativeQuantizeOptions {
+    /** f32 dequantizes every tensor; the others are llama.cpp's LLAMA_FTYPE_MOSTLY_* file types. */
+    type: QuantizationType;
+    /** 0 (default): every core. */
+    threads?: number;
+    /** Let llama.cpp quantize tensors that are already quantized (default false; needed to dequantize). */
+    allowRequantize?: boolean;
+}
+
 export interface TrainerAddon {
     /** The libllama in use (the one node-llama-cpp loaded). */
     readonly libraryPath: string;
@@ -110,12 +121,15 @@ export interface TrainerAddon {
     readonly llama: Llama;
     readonly Model: {load(path: string, options?: NativeModelLoadOptions): Promise<NativeModel>};
     readonly Trainer: {create(model: NativeModel, options: NativeTrainerOptions): Promise<NativeTrainer>};
+    /** llama_model_quantize of `input` into `output` (written directly: callers write to a temporary name). */
+    quantize(input: string, output: string, options: NativeQuantizeOptions): Promise<void>;
 }
 
 interface RawAddon {
     attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean};
     Model: TrainerAddon["Model"];
     Trainer: TrainerAddon["Trainer"];
+    quantize: TrainerAddon["quantize"];
 }
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -175,6 +189,7 @@ async function load(given: Llama | undefined): Promise<TrainerAddon> {
         buildType: llama.buildType,
         llama,
         Model: raw.Model,
-        Trainer: raw.Trainer
+        Trainer: raw.Trainer,
+        quantize: (input, output, options) => raw.quantize(input, output, options)
     };
 }

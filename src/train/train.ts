@@ -14,7 +14,7 @@ import path from "node:path";
 import type {Llama} from "node-llama-cpp";
 import type {GgufFile} from "../model/GgufFile.js";
 import {readGguf} from "../model/readGguf.js";
-import {readCheckpointState, removeCheckpoint, saveModelAtomic, writeCheckpoint, type CheckpointState} from "./checkpoint.js";
+import {readCheckpointState, removeCheckpoint, removeStaleTemporaries, saveModelAtomic, writeCheckpoint, type CheckpointState} from "./checkpoint.js";
 import {graphCapacityAdapter} from "./graphCapacity.js";
 import {loadTrainerAddon, type NativeModel, type NativeStepResult, type NativeTrainer} from "./nativeAddon.js";
 import {
@@ -186,6 +186,9 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
     const config = validate(options);
     const out = path.resolve(options.out);
     const checkpointDir = path.resolve(options.checkpointDir ?? `${out}.checkpoint`);
+    // A run killed while writing the model or a checkpoint left a temporary file: clean it up.
+    await removeStaleTemporaries(path.dirname(out), path.basename(out));
+    await removeStaleTemporaries(checkpointDir);
     const runFingerprint = fingerprint(options, config);
     const resumeFrom = options.resume === false ? undefined : await readCheckpointState(checkpointDir);
     if (resumeFrom !== undefined && resumeFrom.fingerprint !== runFingerprint) {

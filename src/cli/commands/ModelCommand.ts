@@ -1,14 +1,18 @@
 import type {CommandModule} from "yargs";
+import {ModelDequantizeCommand} from "./ModelDequantizeCommand.js";
 import {ModelInitCommand} from "./ModelInitCommand.js";
 import {ModelInspectCommand} from "./ModelInspectCommand.js";
+import {ModelQuantizeCommand} from "./ModelQuantizeCommand.js";
 
-/** `toolace-r model <init|inspect>`: create and look into GGUF models. */
+/** The `model` subcommands, in help order; each lives in its own `Model*Command.ts` file. */
+export const modelSubcommands: CommandModule<object, any>[] = [ModelInitCommand, ModelInspectCommand, ModelQuantizeCommand, ModelDequantizeCommand];
+
+/** `toolace-r model <init|inspect|quantize|dequantize>`: create, look into and convert GGUF models. */
 export const ModelCommand: CommandModule<object, object> = {
     command: "model <command>",
-    describe: "Create (init) and inspect GGUF models",
+    describe: "Create (init), inspect, quantize and dequantize GGUF models",
     builder: (yargs) => yargs
-        .command(ModelInitCommand)
-        .command(ModelInspectCommand)
-        .demandCommand(1, "Name a model command: init or inspect."),
+        .command(modelSubcommands)
+        .demandCommand(1, `Name a model command: ${modelSubcommands.map((c) => String(c.command).split(" ")[0]).join(", ")}.`),
     handler: () => undefined
 };

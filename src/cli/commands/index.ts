@@ -4,6 +4,8 @@ import {AgentCommand} from "./AgentCommand.js";
 import {ModelCommand} from "./ModelCommand.js";
 import {EvalCommand} from "./EvalCommand.js";
 import {SynthCommand} from "./SynthCommand.js";
+import {TrainCommand} from "./TrainCommand.js";
+import {TokenizerCommand} from "./TokenizerCommand.js";
 
 /** Every top-level command of the CLI, in help order. Each lives in its own file. */
-export const commands: CommandModule<object, any>[] = [CallCommand, AgentCommand, ModelCommand, EvalCommand, SynthCommand];
+export const commands: CommandModule<object, any>[] = [CallCommand, AgentCommand, ModelCommand, EvalCommand, SynthCommand, TokenizerCommand, TrainCommand];

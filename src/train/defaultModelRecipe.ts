@@ -1,0 +1,46 @@
+import type {LossOn} from "./parseTrainingConversation.js";
+
+/**
+ * The recipe of the embedded default model (models/default.gguf): data, tokenizer, shape and
+ * training schedule. Changing anything here starts a new run (the pipeline refuses to resume a
+ * work folder made with another recipe). Why these values: models/README.md.
+ */
+export interface DefaultModelRecipe {
+    synth: {count: number, seed: number};
+    tokenizer: {size: number};
+    model: {dim: number, layers: number, heads: number, ffn: number, ctx: number, seed: number};
+    train: {
+        windows: readonly number[];
+        epochs: number;
+        learningRate: number;
+        minLearningRate: number;
+        warmupSteps: number;
+        weightDecay: number;
+        lossOn: LossOn;
+        seed: number;
+    };
+}
+
+export const defaultModelRecipe: DefaultModelRecipe = {
+    /** `toolace-r synth` data: items in all splits (~80/10/10 by tool) and seed. */
+    synth: {count: 16000, seed: 20250401},
+    /** Our byte-level BPE vocabulary, special tokens included. */
+    tokenizer: {size: 4096},
+    model: {dim: 256, layers: 6, heads: 4, ffn: 768, ctx: 2048, seed: 1},
+    train: {
+        /**
+         * Context windows of the length buckets, trained in this order (a short-first curriculum);
+         * each sample goes to the smallest window it fits, so padding is at most one bucket step.
+         * Samples longer than the last window are dropped.
+         */
+        windows: [512, 768, 1024],
+        epochs: 1,
+        learningRate: 1e-3,
+        minLearningRate: 1e-4,
+        warmupSteps: 200,
+        weightDecay: 0.01,
+        /** Loss on the target assistant turn (calls or text, and its end-of-turn token) only. */
+        lossOn: "last",
+        seed: 7
+    }
+};

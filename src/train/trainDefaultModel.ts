@@ -1,0 +1,264 @@
+/**
+ * The whole pipeline of the embedded default model, restartable at any point: synthetic data →
+ * our tokenizer → random init → SFT (loss on the assistant turn only) in context-length phases →
+ * models/default.gguf (Q8_0) → round-0 accuracy on the held-out synthetic test split. Every stage writes
+ * its output atomically into the work folder and is skipped when that output exists; training
+ * checkpoints regularly and resumes from its checkpoint, so killing the process at any moment and
+ * running it again continues where it stopped. A time budget pauses training (with a checkpoint)
+ * and ships the latest weights.
+ */
+import {copyFile, mkdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
+import path from "node:path";
+import {getLlama, LlamaLogLevel, type Llama} from "node-llama-cpp";
+import {initModel} from "../model/initModel.js";
+import {quantizeModel} from "../model/quantizeModel.js";
+import {QuantizeError} from "../model/QuantizeError.js";
+import {runSynth} from "../synth/runSynth.js";
+import type {SynthItem} from "../synth/SynthItem.js";
+import {readSynthItems} from "../tokenizer/readSynthItems.js";
+import {trainTokenizer} from "../tokenizer/trainTokenizer.js";
+import {readCheckpointState, temporaryPath} from "./checkpoint.js";
+import {defaultModelRecipe, type DefaultModelRecipe} from "./defaultModelRecipe.js";
+import {evalSynthCalls, type SynthEvalResult} from "./evalSynthCalls.js";
+import {globalLearningRate} from "./globalLearningRate.js";
+import {renderSynthSamples} from "./renderSynthSamples.js";
+import {train} from "./train.js";
+import type {TrainSample} from "./trainData.js";
+import {TrainCancelledError, TrainError} from "./TrainError.js";
+
+export interface TrainDefaultModelOptions {
+    /** Work folder (data, vocabulary, checkpoints, logs of evaluations); keep it outside the repository. */
+    workDir: string;
+    /** Where the shipped model goes (models/default.gguf), written atomically. */
+    modelOut: string;
+    /** Training time of this invocation in hours; default: until the schedule is done. */
+    hours?: number;
+    /** Training and evaluation threads (default 1). */
+    threads?: number;
+    /** Test items evaluated after shipping (default 200; 0: no evaluation). */
+    evalItems?: number;
+    /** Training sources for `synth` (default: generated tools only). */
+    sourcesDir?: string;
+    /** Optimizer steps between checkpoints (default 100). */
+    checkpointEvery?: number;
+    /** Stops training (with a checkpoint) like the time budget does. */
+    signal?: AbortSignal;
+    recipe?: DefaultModelRecipe;
+    log?: (line: string) => void;
+}
+
+export interface TrainDefaultModelResult {
+    /** "done": every phase trained; "paused": stopped by the budget or the signal, resumable. */
+    state: "done" | "paused";
+    /** Global optimizer steps done and planned. */
+    step: number;
+    totalSteps: number;
+    /** The shipped file and what it holds, or undefined when there were no trained weights yet. */
+    shipped?: {path: string, source: string, bytes: number, quantization: "Q8_0" | "F32"};
+    evaluation?: SynthEvalResult;
+}
+
+const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
+
+async function readItems(file: string, limit = Infinity): Promise<SynthItem[]> {
+    const items: SynthItem[] = [];
+    for await (const item of readSynthItems(file, limit)) items.push(item);
+    return items;
+}
+
+/** Copies `source` to `target` through a temporary file in the target's folder and a rename. */
+async function copyAtomic(source: string, target: string): Promise<void> {
+    await mkdir(path.dirname(target), {recursive: true});
+    const temp = temporaryPath(target);
+    try {
+        await copyFile(source, temp);
+        await rename(temp, target);
+    } finally {
+        await rm(temp, {force: true});
+    }
+}
+
+interface Phase {
+    index: number;
+    window: number;
+    samples: TrainSample[];
+    /** Global step range [start, end). */
+    start: number;
+    end: number;
+    out: string;
+    checkpointDir: string;
+}
+
+/** Runs (or continues) the pipeline; see the module comment. Throws TrainError, TokenizerError, GgufError... */
+export async function trainDefaultModel(options: TrainDefaultModelOptions): Promise<TrainDefaultModelResult> {
+    const recipe = options.recipe ?? defaultModelRecipe;
+    const work = path.resolve(options.workDir);
+    const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+    const threads = options.threads ?? 1;
+    const started = Date.now();
+    const deadline = options.hours === undefined ? Infinity : started + options.hours * 3600_000;
+    await mkdir(work, {recursive: true});
+
+    // 0. The recipe of the work folder: resuming with another recipe would mix two runs.
+    const recipeFile = path.join(work, "recipe.json");
+    const recipeText = `${JSON.stringify(recipe, null, 2)}\n`;
+    if (await exists(recipeFile)) {
+        if (await readFile(recipeFile, "utf8") !== recipeText) {
+            throw new TrainError("train_recipe_mismatch", `${work} holds a run of another recipe (${recipeFile}); use another work folder or remove it`, {workDir: work});
+        }
+    } else {
+        await writeFile(recipeFile, recipeText);
+    }
+
+    // 1. Data.
+    const synthDir = path.join(work, "synth");
+    if (!await exists(path.join(synthDir, "stats.json"))) {
+        const temp = path.join(work, "synth.partial");
+        await rm(temp, {recursive: true, force: true});
+        log(`synth: ${recipe.synth.count} items, seed ${recipe.synth.seed}`);
+        runSynth({out: temp, count: recipe.synth.count, seed: recipe.synth.seed, sourcesDir: options.sourcesDir});
+        await rm(synthDir, {recursive: true, force: true});
+        await rename(temp, synthDir);
+    }
+    // 2. Tokenizer.
+    const vocab = path.join(work, "vocab.gguf");
+    if (!await exists(vocab)) {
+        const result = await trainTokenizer({corpus: synthDir, size: recipe.tokenizer.size, out: vocab});
+        log(`tokenizer: ${result.size} tokens, ${result.merges} merges from ${result.items} items (${result.ms} ms)`);
+    }
+    // 3. Random init.
+    const base = path.join(work, "base.gguf");
+    if (!await exists(base)) {
+        const result = await initModel({arch: "llama", vocab, ...recipe.model, out: base, template: "vocab", tieEmbeddings: false, name: "toolace-r-default"});
+        log(`init: ${result.params} parameters, ${result.bytes} bytes`);
+    }
+
+    const llama: Llama = await getLlama({gpu: false, build: "never", logLevel: LlamaLogLevel.error});
+    // 4. Samples, bucketed by window.
+    const trainItems = await readItems(path.join(synthDir, "train.jsonl"));
+    const samples = await renderSynthSamples(llama, base, trainItems, recipe.train.lossOn);
+    const windows = [...recipe.train.windows];
+    const buckets: TrainSample[][] = windows.map(() => []);
+    let dropped = 0;
+    for (const sample of samples) {
+        const bucket = windows.findIndex((window) => sample.tokens.length - 1 <= window);
+        if (bucket < 0) dropped++;
+        else buckets[bucket]!.push(sample);
+    }
+    const phases: Phase[] = [];
+    let totalSteps = 0;
+    buckets.forEach((bucketSamples, index) => {
+        if (bucketSamples.length === 0) return;
+        const steps = bucketSamples.length * recipe.train.epochs;
+        phases.push({
+            index, window: windows[index]!, samples: bucketSamples, start: totalSteps, end: totalSteps + steps,
+            out: path.join(work, `phase-${index}-${windows[index]}.gguf`), checkpointDir: path.join(work, `phase-${index}-${windows[index]}.checkpoint`)
+        });
+        totalSteps += steps;
+    });
+    log(`samples: ${samples.length} train items, ${dropped} longer than ${windows.at(-1)} tokens dropped; phases ${phases.map((phase) => `${phase.window}:${phase.samples.length}`).join(", ")}; ${totalSteps} steps`);
+
+    // 5. Training phases.
+    const schedule = {peak: recipe.train.learningRate, min: recipe.train.minLearningRate, warmupSteps: recipe.train.warmupSteps};
+    const stop = new AbortController();
+    const onExternal = (): void => stop.abort();
+    if (options.signal?.aborted === true) stop.abort();
+    options.signal?.addEventListener("abort", onExternal);
+    const timer = Number.isFinite(deadline) ? setTimeout(() => stop.abort(), Math.max(0, deadline - Date.now())) : undefined;
+    timer?.unref();
+    let state: TrainDefaultModelResult["state"] = "done";
+    let step = 0;
+    let latest: string | undefined;
+    try {
+        let previous = base;
+        for (const phase of phases) {
+            if (await exists(phase.out)) {
+                previous = phase.out;
+                latest = phase.out;
+                step = phase.end;
+                continue;
+            }
+            if (stop.signal.aborted) {
+                state = "paused";
+                break;
+            }
+            const first = phase.start === 0;
+            const learningRate = first ? schedule.peak : globalLearningRate(phase.start, totalSteps, schedule);
+            const minLearningRate = Math.min(learningRate, globalLearningRate(phase.end, totalSteps, schedule));
+            let window: number[] = [];
+            log(`phase ${phase.index}: window ${phase.window}, ${phase.samples.length} samples, global steps ${phase.start}..${phase.end}, lr ${learningRate.toExponential(2)} → ${minLearningRate.toExponential(2)}`);
+            try {
+                await train({
+                    model: previous, out: phase.out, samples: phase.samples, epochs: recipe.train.epochs,
+                    learningRate, lrSchedule: {type: "linear", warmupSteps: first ? schedule.warmupSteps : 0, minLearningRate},
+                    contextSize: phase.window, batchSize: phase.window, threads, validationSplit: 0, seed: recipe.train.seed,
+                    checkpointEvery: options.checkpointEvery ?? 100, checkpointDir: phase.checkpointDir, resume: true,
+                    optimizer: "adamw", weightDecay: recipe.train.weightDecay, llama, signal: stop.signal,
+                    onProgress: (progress) => {
+                        if (progress.phase === "checkpoint") {
+                            log(`checkpoint: phase ${phase.index} step ${progress.step}/${progress.totalSteps} (global ${phase.start + progress.step}/${totalSteps})`);
+                            return;
+                        }
+                        if (progress.phase !== "train") return;
+                        window.push(progress.loss);
+                        if (progress.step % 25 === 0 || progress.step === progress.totalSteps) {
+                            const mean = window.reduce((sum, loss) => sum + loss, 0) / window.length;
+                            log(`train: global ${phase.start + progress.step}/${totalSteps} phase ${phase.index} step ${progress.step}/${progress.totalSteps} loss ${mean.toFixed(4)} lr ${progress.learningRate.toExponential(2)} ${Math.round(progress.tokensPerSecond)} pos/s elapsed ${Math.round((Date.now() - started) / 1000)}s`);
+                            window = [];
+                        }
+                    }
+                });
+                previous = phase.out;
+                latest = phase.out;
+                step = phase.end;
+            } catch (error) {
+                if (!(error instanceof TrainCancelledError)) throw error;
+                state = "paused";
+                const checkpoint = await readCheckpointState(phase.checkpointDir);
+                step = phase.start + (checkpoint?.step ?? 0);
+                if (checkpoint !== undefined) latest = path.join(phase.checkpointDir, checkpoint.model);
+                log(`paused at global step ${step}/${totalSteps}: ${error.message}`);
+                break;
+            }
+        }
+    } finally {
+        if (timer !== undefined) clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onExternal);
+    }
+    if (state === "paused" && latest === undefined) {
+        // Nothing trained in this phase yet: ship the previous phase's output, if any.
+        for (const phase of [...phases].reverse()) if (await exists(phase.out)) { latest = phase.out; break; }
+    }
+
+    // 6. Ship: Q8_0 through llama.cpp's quantizer (atomic), or the F32 weights when the native quantizer is not built.
+    let shipped: TrainDefaultModelResult["shipped"];
+    if (latest !== undefined) {
+        await mkdir(path.dirname(options.modelOut), {recursive: true});
+        let quantization: "Q8_0" | "F32" = "Q8_0";
+        try {
+            await quantizeModel({input: latest, output: options.modelOut, type: "q8_0", threads, llama});
+        } catch (error) {
+            if (!(error instanceof QuantizeError) || error.code !== "quantize_unavailable") throw error;
+            log(`quantizer unavailable (${error.message}); shipping F32`);
+            quantization = "F32";
+            await copyAtomic(latest, options.modelOut);
+        }
+        const bytes = (await stat(options.modelOut)).size;
+        shipped = {path: options.modelOut, source: latest, bytes, quantization};
+        log(`shipped ${latest} → ${options.modelOut} (${bytes} bytes, ${quantization})`);
+    }
+
+    // 7. Round-0 accuracy on the held-out test split.
+    let evaluation: SynthEvalResult | undefined;
+    const evalCount = options.evalItems ?? 200;
+    if (shipped !== undefined && evalCount > 0) {
+        const testItems = await readItems(path.join(synthDir, "test.jsonl"), evalCount);
+        evaluation = await evalSynthCalls({model: options.modelOut, items: testItems, threads, llama, onItem: (done, correct) => {
+            if (done % 25 === 0) log(`eval: ${correct}/${done} right so far (${Math.round((Date.now() - started) / 1000)}s)`);
+        }});
+        const record = {step, totalSteps, state, source: shipped.source, at: new Date().toISOString(), ...evaluation};
+        await writeFile(path.join(work, `eval-step-${step}.json`), `${JSON.stringify(record, null, 2)}\n`);
+        log(`eval: round-0 exact call match ${evaluation.correct}/${evaluation.items} = ${(100 * evaluation.accuracy).toFixed(1)}% ${JSON.stringify(evaluation.byKind)} errors ${JSON.stringify(evaluation.errors)}`);
+    }
+    return {state, step, totalSteps, ...(shipped === undefined ? {} : {shipped}), ...(evaluation === undefined ? {} : {evaluation})};
+}

@@ -1,0 +1,70 @@
+import {mkdtemp, readdir, readFile, rm, stat} from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import {suite} from "uvu";
+import * as assert from "uvu/assert";
+import {readGguf} from "../../src/model/readGguf.js";
+import {defaultModelRecipe, type DefaultModelRecipe} from "../../src/train/defaultModelRecipe.js";
+import {trainDefaultModel} from "../../src/train/trainDefaultModel.js";
+import {TrainError} from "../../src/train/TrainError.js";
+
+const t = suite("trainDefaultModel");
+
+/** A tiny recipe of the same structure: every stage runs in seconds. */
+const recipe: DefaultModelRecipe = {
+    ...defaultModelRecipe,
+    synth: {count: 100, seed: 3},
+    tokenizer: {size: 512},
+    model: {dim: 32, layers: 1, heads: 2, ffn: 64, ctx: 2048, seed: 1},
+    train: {...defaultModelRecipe.train, windows: [512, 1024], warmupSteps: 5}
+};
+
+t("stopped mid-training it ships the checkpoint's weights; run again it resumes, finishes every phase and evaluates", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "toolace-default-model-"));
+    try {
+        const work = path.join(dir, "work");
+        const modelOut = path.join(dir, "models", "default.gguf");
+        const common = {workDir: work, modelOut, evalItems: 3, checkpointEvery: 4, recipe, sourcesDir: path.join(dir, "none")};
+        const stop = new AbortController();
+        const lines: string[] = [];
+        const first = await trainDefaultModel({...common, signal: stop.signal, log: (line) => {
+            lines.push(line);
+            const progress = /^train: .* step (\d+)\/(\d+) /.exec(line);
+            if (progress !== null && progress[1] !== progress[2]) stop.abort(); // in the middle of a phase
+        }});
+        assert.is(first.state, "paused");
+        assert.ok(first.step >= 25 && first.step < first.totalSteps, `paused at ${first.step} of ${first.totalSteps}`);
+        assert.ok(first.shipped?.source.includes(".checkpoint"), first.shipped?.source);
+        assert.is((await stat(modelOut)).size, first.shipped?.bytes);
+        assert.is(first.shipped?.quantization, "Q8_0");
+        assert.ok((await readGguf(modelOut)).tensors.some((tensor) => tensor.typeName === "Q8_0"));
+        assert.is(first.evaluation?.items, 3);
+        assert.ok(lines.some((line) => line.startsWith("tokenizer: 512 tokens")));
+
+        const resumed: string[] = [];
+        const second = await trainDefaultModel({...common, log: (line) => resumed.push(line)});
+        assert.is(second.state, "done");
+        assert.is(second.step, second.totalSteps);
+        assert.is(second.totalSteps, first.totalSteps);
+        assert.not.ok(resumed.some((line) => line.startsWith("synth:") || line.startsWith("tokenizer:") || line.startsWith("init:")), "earlier stages are reused");
+        assert.ok(second.shipped?.source.endsWith("-1024.gguf") || second.shipped?.source.endsWith("-512.gguf"));
+        const files = await readdir(work);
+        assert.ok(files.includes(`eval-step-${second.step}.json`));
+        assert.not.ok(files.some((file) => file.endsWith(".checkpoint")), "finished phases remove their checkpoints");
+        const evaluation = JSON.parse(await readFile(path.join(work, `eval-step-${second.step}.json`), "utf8")) as {items: number, state: string};
+        assert.is(evaluation.items, 3);
+        assert.is(evaluation.state, "done");
+
+        try {
+            await trainDefaultModel({...common, recipe: {...recipe, synth: {count: 101, seed: 3}}});
+            assert.unreachable("another recipe in the same folder");
+        } catch (error) {
+            assert.instance(error, TrainError);
+            assert.is((error as TrainError).code, "train_recipe_mismatch");
+        }
+    } finally {
+        await rm(dir, {recursive: true, force: true});
+    }
+});
+
+t.run();
