@@ -2,7 +2,7 @@
  * Training throughput of toolace-r's trainer against llama.cpp's own llama-finetune example, in one
  * run, on the same model, context, physical batch and threads:
  *   npm run bench -- train [--json] [--threads N] [--size tiny|small|medium] [--model F32.gguf]
- *                          [--steps N] [--ctx N] [--batch N] [--lr X] [--repeat N] [--no-own-build]
+ *                          [--steps N] [--ctx N] [--batch N] [--lr X] [--repeat N] [--no-own-build] [--finetune-poll 0-100]
  *
  * - ours: `trainSft` (what `toolace-r train sft` runs) on a tool-calling corpus of `steps`
  *   conversations, in a child process (for its own peak RSS); one optimizer step per conversation,
@@ -146,6 +146,7 @@ async function measure(workDir: string, modelDir: string): Promise<void> {
     const steps = numberOption("steps", 12);
     const learningRate = numberOption("lr", 1e-5);
     const repeat = numberOption("repeat", 1);
+    const poll = option("finetune-poll") === undefined ? undefined : Number(option("finetune-poll"));
     const sizeName = (option("size", "small") ?? "small") as keyof typeof sizes;
     if (!(sizeName in sizes)) throw new Error(`--size must be one of ${Object.keys(sizes).join(", ")}`);
 
@@ -157,7 +158,9 @@ async function measure(workDir: string, modelDir: string): Promise<void> {
     if (modelPath === undefined) {
         // Generated once per size and vocabulary file (written under a temporary name, so concurrent runs never see half a model).
         const vocab = (await resolveVocab("llama-spm")).path;
-        const key = createHash("sha256").update(JSON.stringify([sizes[sizeName], vocab])).digest("hex").slice(0, 12);
+        // The vocab's cached path is <cache>/<llama.cpp commit>/ggml-vocab-NAME.gguf: key on commit and name, not on the cache folder.
+        const vocabId = `${path.basename(path.dirname(vocab))}/${path.basename(vocab)}`;
+        const key = createHash("sha256").update(JSON.stringify([sizes[sizeName], vocabId])).digest("hex").slice(0, 12);
         modelPath = path.join(modelDir, `model-${sizeName}-${key}.gguf`);
         if (!existsSync(modelPath)) {
             const temp = path.join(workDir, path.basename(modelPath));
@@ -204,7 +207,7 @@ async function measure(workDir: string, modelDir: string): Promise<void> {
     await writeFile(jobFile, JSON.stringify(job));
     const finetune = (libraries?: string): Promise<LlamaFinetuneRun> => runLlamaFinetune({
         binary: build.binary, model: modelPath!, textFile, outFile: path.join(workDir, "finetune-out.gguf"), contextSize, batchSize, threads,
-        learningRate, workDir, ...(libraries !== undefined ? {libraries} : {})
+        learningRate, workDir, ...(libraries !== undefined ? {libraries} : {}), ...(poll !== undefined ? {poll} : {})
     });
     // Alternate the two sides `repeat` times and keep each side's median run, so that load from other processes hits both alike.
     const oursRuns: OursRun[] = [];
@@ -240,7 +243,8 @@ async function measure(workDir: string, modelDir: string): Promise<void> {
         peakRssMiB: {ours: round(ours.peakRssMiB), llamaFinetune: round(sameLibraries.peakRssMiB), ...(ownBuild !== undefined ? {llamaFinetuneOwnBuild: round(ownBuild.peakRssMiB)} : {})},
         setup: {
             model: modelPath, ...(option("model") === undefined ? {size: sizeName, ...sizes[sizeName], vocab: "llama-spm (32000)"} : {}),
-            contextSize, batchSize, threads, steps, learningRate, optimizer: "adamw", chatFormat: format.name
+            contextSize, batchSize, threads, steps, learningRate, optimizer: "adamw", chatFormat: format.name,
+            llamaFinetunePoll: poll ?? "default (50)"
         },
         ours: {
             ...ours, tokensPerSecond: round(ours.tokensPerSecond), msPerStep: round(ours.msPerStep), cpuMsPerStep: round(ours.cpuMsPerStep),
@@ -259,6 +263,7 @@ async function measure(workDir: string, modelDir: string): Promise<void> {
             `ours: one conversation per window (${round(100 * (1 - positions / (samples.length * contextSize)), 1)}% padding), loss and gradient on the assistant tokens only, through the masking hook`,
             `llama-finetune: the same conversations as plain text (${textTokens} tokens by its own tokenization, special tokens as text), windows of ${contextSize} with stride ${stride}, loss on every position`,
             "llamaFinetuneTokensPerSecond runs on the libraries our addon uses (same kernels); llamaFinetuneOwnBuildTokensPerSecond on its own -march=native OpenMP build",
+            "llama-finetune attaches a threadpool whose idle threads busy-wait for work (--poll, default 50); our trainer attaches none: on a loaded machine that polling costs llama-finetune CPU time and speed (see --finetune-poll)",
             "cpuRatio = llama-finetune's CPU time per step / ours (same libraries): the work ratio, which other load on the machine does not distort (at 1 thread; spinning threads count as CPU time above 1)",
             `load average (1 min) ${load.map((value) => value.toFixed(2)).join(" -> ")} on ${os.availableParallelism()} cores`
         ],

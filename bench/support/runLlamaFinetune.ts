@@ -45,6 +45,8 @@ export interface LlamaFinetuneOptions {
     batchSize: number;
     threads: number;
     learningRate: number;
+    /** llama-finetune's --poll (how much its threadpool busy-waits for work, 0-100); default: its own default (50). */
+    poll?: number;
     /** Run on this folder's libraries instead of the binary's own. */
     libraries?: string;
     /** Where the folder of links for `libraries` is kept. */
@@ -106,7 +108,8 @@ export async function runLlamaFinetune(options: LlamaFinetuneOptions): Promise<L
         "-m", options.model, "-f", options.textFile, "-o", options.outFile,
         "-c", String(options.contextSize), "-b", String(options.contextSize), "-ub", String(options.batchSize),
         "-t", String(options.threads), "-tb", String(options.threads),
-        "-epochs", "1", "-val-split", "0", "-lr", String(options.learningRate), "-opt", "adamw"
+        "-epochs", "1", "-val-split", "0", "-lr", String(options.learningRate), "-opt", "adamw",
+        ...(options.poll !== undefined ? ["--poll", String(options.poll)] : [])
     ];
     const env = {...process.env};
     if (options.libraries !== undefined) env.LD_LIBRARY_PATH = [libraryDir, env.LD_LIBRARY_PATH].filter(Boolean).join(":");
