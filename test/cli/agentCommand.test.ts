@@ -1,25 +1,12 @@
 import {suite} from "uvu";
+import {runCli} from "../helpers/runCli.js";
 import * as assert from "uvu/assert";
-import {spawn} from "node:child_process";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {createTestModel} from "../helpers/testModels.js";
 
 const t = suite("toolace-r agent");
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/cli/main.js");
 
-function runCli(args: string[], stdin: string | Buffer): Promise<{code: number | null, stdout: string, stderr: string}> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [cli, ...args], {stdio: ["pipe", "pipe", "pipe"]});
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => stdout += d.toString("utf8"));
-        child.stderr.on("data", (d: Buffer) => stderr += d.toString("utf8"));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({code, stdout, stderr}));
-        child.stdin.end(stdin);
-    });
-}
 
 const tools = [{type: "function", function: {name: "lookup", description: "Look a word up", parameters: {type: "object", properties: {word: {type: "string"}}, required: ["word"]}}}];
 const good = (id: string | number) => JSON.stringify({id, messages: [{role: "user", content: "look up apple"}], tools, tool_choice: "required", refine: 1});

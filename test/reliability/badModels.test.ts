@@ -3,13 +3,13 @@
  * non-zero with the file named and what is wrong with it; a model without a chat template falls
  * back to the generic format and works.
  */
-import {spawn} from "node:child_process";
 import {mkdtemp, open, rm, writeFile, mkdir} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {getLlama, LlamaLogLevel} from "node-llama-cpp";
 import {suite} from "uvu";
+import {runCli} from "../helpers/runCli.js";
 import * as assert from "uvu/assert";
 import {ToolCallEngine} from "../../src/engine/ToolCallEngine.js";
 import {readGguf} from "../../src/model/readGguf.js";
@@ -18,7 +18,6 @@ import {validateArguments} from "../../src/tools/validateArguments.js";
 import {createTestModel} from "../helpers/testModels.js";
 
 const t = suite("reliability: bad model files");
-const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../src/cli/main.js");
 const dir = await mkdtemp(path.join(os.tmpdir(), "toolace-bad-models-"));
 const model = await createTestModel("spm-tiny");
 const tools = [{type: "function", function: {name: "get_weather", description: "Weather for a city", parameters: {
@@ -26,18 +25,6 @@ const tools = [{type: "function", function: {name: "get_weather", description: "
 const toolsFile = path.join(dir, "tools.json");
 await writeFile(toolsFile, JSON.stringify(tools));
 
-function runCli(args: string[]): Promise<{code: number | null, stdout: string, stderr: string}> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [cli, ...args], {stdio: ["pipe", "pipe", "pipe"]});
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (d: Buffer) => stdout += d.toString("utf8"));
-        child.stderr.on("data", (d: Buffer) => stderr += d.toString("utf8"));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({code, stdout, stderr}));
-        child.stdin.end();
-    });
-}
 
 const call = (modelPath: string) => runCli(["call", "--model", modelPath, "--tools", toolsFile, "--query", "weather in Paris?", "--tool-choice", "required", "--refine", "off", "--max-string-length", "8", "--max-tokens", "1000"]);
 
