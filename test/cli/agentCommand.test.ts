@@ -1,8 +1,6 @@
 import {suite} from "uvu";
 import {runCli} from "../helpers/runCli.js";
 import * as assert from "uvu/assert";
-import path from "node:path";
-import {fileURLToPath} from "node:url";
 import {createTestModel} from "../helpers/testModels.js";
 
 const t = suite("toolace-r agent");

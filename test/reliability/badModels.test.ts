@@ -6,7 +6,6 @@
 import {mkdtemp, open, rm, writeFile, mkdir} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
 import {getLlama, LlamaLogLevel} from "node-llama-cpp";
 import {suite} from "uvu";
 import {runCli} from "../helpers/runCli.js";
