@@ -19,6 +19,7 @@ import {generateTurn, type TurnResult} from "./generateTurn.js";
 import {longestTokenBytes} from "./longestTokenBytes.js";
 import {MAX_PARALLEL_CALLS, parseCallRequest} from "./parseCallRequest.js";
 import {resolveModelPath} from "./resolveModelPath.js";
+import {NativeMemoryReclaimer} from "./NativeMemoryReclaimer.js";
 import {SequencePool} from "./SequencePool.js";
 import {tokenizeSegments} from "./tokenizeSegments.js";
 import {chooseThreads} from "./chooseThreads.js";
@@ -67,6 +68,7 @@ export class ToolCallEngine {
     private readonly pool: SequencePool;
     private readonly options: EngineOptions;
     private readonly grammars = new Map<string, LlamaGrammar>();
+    private readonly reclaimer = new NativeMemoryReclaimer();
     private readonly ownsLlama: boolean;
     private longestToken: {bytes: number | undefined} | undefined;
 
@@ -105,6 +107,14 @@ export class ToolCallEngine {
 
     /** Answers one request (raw objects are validated first, see parseCallRequest). */
     public async call(input: CallRequest | Record<string, unknown>): Promise<CallResult> {
+        try {
+            return await this.answer(input);
+        } finally {
+            this.reclaimer.check();
+        }
+    }
+
+    private async answer(input: CallRequest | Record<string, unknown>): Promise<CallResult> {
         const request = isCallRequest(input) ? input : parseCallRequest(input);
         const maxTokens = request.maxTokens ?? this.options.maxTokens ?? DEFAULT_MAX_TOKENS;
         if (maxTokens >= this.context.contextSize)
@@ -133,7 +143,9 @@ export class ToolCallEngine {
                     history = [...history, ...previous.generated, ...closing, ...refinementTokens];
                 }
                 const draftSource = round === 0 ? prompt : turns[round - 1]!.generated;
-                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource});
+                // A refinement round that confirms the previous call reproduces it: verified in one batch.
+                const draft = round > 0 && this.options.speculative !== false ? turns[round - 1]!.generated : undefined;
+                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft});
                 // A text answer cut at max_tokens is still an answer; a cut call is not.
                 const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? parseAssistantOutput(this.format, turn.text) : undefined;
                 if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))
