@@ -22,6 +22,12 @@ export interface SynthOptions {
     seed: number;
     /** Relative share of each kind (defaults: `defaultKindWeights`). */
     kindWeights?: Partial<Record<SynthKind, number>>;
+    /**
+     * Index of the first item of each split (default 0). The tool pool and its split depend on the
+     * seed only, so a run with the same seed and `firstIndex` = the previous run's per-split counts
+     * draws fresh items over the same tools and split (more data without touching the test tools).
+     */
+    firstIndex?: number;
 }
 
 export const defaultKindWeights: Readonly<Record<SynthKind, number>> = {
@@ -81,7 +87,9 @@ function toItem(composed: ComposedItem, id: string, split: SynthSplit, kind: Syn
  */
 export function synthesize(pool: SynthToolPool, options: SynthOptions): SynthResult {
     const {count, seed} = options;
+    const firstIndex = options.firstIndex ?? 0;
     if (!Number.isSafeInteger(count) || count < 0) throw new SynthError(`count must be a non-negative integer, got ${count}`, {count});
+    if (!Number.isSafeInteger(firstIndex) || firstIndex < 0) throw new SynthError(`firstIndex must be a non-negative integer, got ${firstIndex}`, {firstIndex});
     if (!Number.isSafeInteger(seed) || seed < 0) throw new SynthError(`seed must be a non-negative integer, got ${seed}`, {seed});
     const weights = {...defaultKindWeights, ...options.kindWeights};
     const train = Math.round(count * splitShares.train);
@@ -98,8 +106,9 @@ export function synthesize(pool: SynthToolPool, options: SynthOptions): SynthRes
         if (total === 0) continue;
         const sampler = new ToolSampler(pool, split);
         if (sampler.size === 0) throw new SynthError(`no tools in the ${split} split: the pool is too small`, {split});
-        const kinds = allocateKinds(total, weights, SynthRandom.forKey(seed, `kinds:${split}`));
-        kinds.forEach((planned, index) => {
+        const kinds = allocateKinds(total, weights, SynthRandom.forKey(seed, firstIndex === 0 ? `kinds:${split}` : `kinds:${split}:${firstIndex}`));
+        kinds.forEach((planned, position) => {
+            const index = firstIndex + position;
             let kind = planned;
             let built: {composed: ComposedItem, rng: SynthRandom} | undefined;
             for (let attempt = 0; built === undefined && attempt < attemptsPerItem * 2; attempt++) {

@@ -80,6 +80,8 @@ async function copyAtomic(source: string, target: string): Promise<void> {
 
 interface Phase {
     index: number;
+    /** Pass over the data (0: `synth/`, P: `synth-pass-P/`). */
+    pass: number;
     window: number;
     samples: TrainSample[];
     /** Global step range [start, end). */
@@ -111,16 +113,20 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
     }
 
     // 1. Data.
-    const synthDir = path.join(work, "synth");
-    if (!await exists(path.join(synthDir, "stats.json"))) {
-        const temp = path.join(work, "synth.partial");
+    // Pass 0 trains on `synth/`; every later pass on fresh items over the same tools and split (`synth-pass-P/`).
+    const synthDirs: string[] = [];
+    for (let pass = 0; pass < recipe.train.passes; pass++) {
+        const dir = path.join(work, pass === 0 ? "synth" : `synth-pass-${pass}`);
+        synthDirs.push(dir);
+        if (await exists(path.join(dir, "stats.json"))) continue;
+        const temp = `${dir}.partial`;
         await rm(temp, {recursive: true, force: true});
-        log(`synth: ${recipe.synth.count} items, seed ${recipe.synth.seed}`);
-        runSynth({out: temp, count: recipe.synth.count, seed: recipe.synth.seed, sourcesDir: options.sourcesDir});
-        await rm(synthDir, {recursive: true, force: true});
-        await rename(temp, synthDir);
+        log(`synth${pass === 0 ? "" : ` (pass ${pass})`}: ${recipe.synth.count} items, seed ${recipe.synth.seed}${pass === 0 ? "" : `, first index ${pass * recipe.synth.count}`}`);
+        runSynth({out: temp, count: recipe.synth.count, seed: recipe.synth.seed, firstIndex: pass * recipe.synth.count, sourcesDir: options.sourcesDir});
+        await rm(dir, {recursive: true, force: true});
+        await rename(temp, dir);
     }
-    // 2. Tokenizer.
+    const synthDir = synthDirs[0]!;
     const vocab = path.join(work, "vocab.gguf");
     if (!await exists(vocab)) {
         const result = await trainTokenizer({corpus: synthDir, size: recipe.tokenizer.size, out: vocab});
@@ -135,28 +141,33 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
 
     const llama: Llama = await getLlama({gpu: false, build: "never", logLevel: LlamaLogLevel.error});
     // 4. Samples, bucketed by window.
-    const trainItems = await readItems(path.join(synthDir, "train.jsonl"));
-    const samples = await renderSynthSamples(llama, base, trainItems, recipe.train.lossOn);
     const windows = [...recipe.train.windows];
-    const buckets: TrainSample[][] = windows.map(() => []);
-    let dropped = 0;
-    for (const sample of samples) {
-        const bucket = windows.findIndex((window) => sample.tokens.length - 1 <= window);
-        if (bucket < 0) dropped++;
-        else buckets[bucket]!.push(sample);
-    }
     const phases: Phase[] = [];
     let totalSteps = 0;
-    buckets.forEach((bucketSamples, index) => {
-        if (bucketSamples.length === 0) return;
-        const steps = bucketSamples.length * recipe.train.epochs;
-        phases.push({
-            index, window: windows[index]!, samples: bucketSamples, start: totalSteps, end: totalSteps + steps,
-            out: path.join(work, `phase-${index}-${windows[index]}.gguf`), checkpointDir: path.join(work, `phase-${index}-${windows[index]}.checkpoint`)
+    let renderedSamples = 0;
+    let dropped = 0;
+    for (const [pass, dir] of synthDirs.entries()) {
+        const trainItems = await readItems(path.join(dir, "train.jsonl"));
+        const samples = await renderSynthSamples(llama, base, trainItems, recipe.train.lossOn);
+        renderedSamples += samples.length;
+        const buckets: TrainSample[][] = windows.map(() => []);
+        for (const sample of samples) {
+            const bucket = windows.findIndex((window) => sample.tokens.length - 1 <= window);
+            if (bucket < 0) dropped++;
+            else buckets[bucket]!.push(sample);
+        }
+        const prefix = pass === 0 ? "" : `pass-${pass}-`;
+        buckets.forEach((bucketSamples, index) => {
+            if (bucketSamples.length === 0) return;
+            const steps = bucketSamples.length * recipe.train.epochs;
+            phases.push({
+                index: phases.length, pass, window: windows[index]!, samples: bucketSamples, start: totalSteps, end: totalSteps + steps,
+                out: path.join(work, `${prefix}phase-${index}-${windows[index]}.gguf`), checkpointDir: path.join(work, `${prefix}phase-${index}-${windows[index]}.checkpoint`)
+            });
+            totalSteps += steps;
         });
-        totalSteps += steps;
-    });
-    log(`samples: ${samples.length} train items, ${dropped} longer than ${windows.at(-1)} tokens dropped; phases ${phases.map((phase) => `${phase.window}:${phase.samples.length}`).join(", ")}; ${totalSteps} steps`);
+    }
+    log(`samples: ${renderedSamples} train items in ${synthDirs.length} pass(es), ${dropped} longer than ${windows.at(-1)} tokens dropped; phases ${phases.map((phase) => `${phase.window}:${phase.samples.length}`).join(", ")}; ${totalSteps} steps`);
 
     // 5. Training phases.
     const schedule = {peak: recipe.train.learningRate, min: recipe.train.minLearningRate, warmupSteps: recipe.train.warmupSteps};
@@ -186,7 +197,7 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
             const learningRate = first ? schedule.peak : globalLearningRate(phase.start, totalSteps, schedule);
             const minLearningRate = Math.min(learningRate, globalLearningRate(phase.end, totalSteps, schedule));
             let window: number[] = [];
-            log(`phase ${phase.index}: window ${phase.window}, ${phase.samples.length} samples, global steps ${phase.start}..${phase.end}, lr ${learningRate.toExponential(2)} → ${minLearningRate.toExponential(2)}`);
+            log(`phase ${phase.index} (pass ${phase.pass}): window ${phase.window}, ${phase.samples.length} samples, global steps ${phase.start}..${phase.end}, lr ${learningRate.toExponential(2)} → ${minLearningRate.toExponential(2)}`);
             try {
                 await train({
                     model: previous, out: phase.out, samples: phase.samples, epochs: recipe.train.epochs,

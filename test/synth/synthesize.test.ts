@@ -34,6 +34,21 @@ t("the same seed gives identical items; another seed gives different ones", () =
     assert.is.not(serialise(other.items), serialise(result.items));
 });
 
+t("a first index draws fresh items over the same tools and split", () => {
+    const more = synthesize(pool, {count: 1500, seed: 3, firstIndex: 1500});
+    const toolSplit = new Map(all.flatMap((item) => item.tools.map((tool) => [tool.function.name, item.split] as const)));
+    const fresh = synthSplits.flatMap((split) => more.items[split]);
+    assert.is(fresh.length, all.length);
+    assert.is(fresh[0]!.id, `train-${String(1500).padStart(6, "0")}`);
+    const seen = new Set(all.map((item) => JSON.stringify(item.messages)));
+    assert.ok(fresh.filter((item) => seen.has(JSON.stringify(item.messages))).length < fresh.length / 50, "requests are new");
+    for (const item of fresh) for (const tool of item.tools) {
+        const split = toolSplit.get(tool.function.name);
+        if (split !== undefined) assert.is(split, item.split, `${tool.function.name} stays in its split`);
+    }
+    assert.throws(() => synthesize(pool, {count: 10, seed: 3, firstIndex: -1}), (error: unknown) => error instanceof SynthError && /firstIndex/.test((error as Error).message));
+});
+
 t("counts split about 80/10/10 and every kind appears in every split", () => {
     assert.is(all.length, 1500);
     assert.is(result.items.train.length, 1200);

@@ -7,6 +7,7 @@ interface SynthArgs {
     out: string;
     count: number;
     seed: number;
+    "first-index": number;
     sources?: string;
 }
 
@@ -30,10 +31,11 @@ export const SynthCommand: CommandModule<object, SynthArgs> = {
         .option("out", {type: "string", demandOption: true, describe: "Output directory"})
         .option("count", {type: "number", default: 10000, describe: "Items in all splits together (~80/10/10)"})
         .option("seed", {type: "number", default: 0, describe: "Seed: same seed, same bytes"})
+        .option("first-index", {type: "number", default: 0, describe: "Index of each split's first item: same seed and a new first index give fresh items over the same tools and split"})
         .option("sources", {type: "string", describe: "Training sources directory (data/train layout); default $TOOLACE_SOURCES or ../shared/data/train"}) as never,
     handler: (args) => {
         const sourcesDir = args.sources ?? defaultSources();
-        const report = runSynth({out: args.out, count: args.count, seed: args.seed, sourcesDir});
+        const report = runSynth({out: args.out, count: args.count, seed: args.seed, firstIndex: args["first-index"], sourcesDir});
         const {stats} = report.result;
         for (const notice of stats.notices) process.stderr.write(`toolace-r synth: ${notice}\n`);
         const summary = {
