@@ -8,7 +8,8 @@ import {EvalRunError} from "./EvalRunError.js";
  * pick which items are evaluated and reported).
  */
 export interface EvalRunConfig {
-    readonly benchmark: "bfcl" | "api-bank";
+    /** `synth`: synthetic dev items (`train iterate`). */
+    readonly benchmark: "bfcl" | "api-bank" | "synth";
     /** The model file, or `"oracle"`. */
     readonly model: string;
     readonly mode: string;

@@ -1,6 +1,6 @@
 import type {EvalReport} from "./EvalReport.js";
 
-const TITLES: Readonly<Record<EvalReport["benchmark"], string>> = {"bfcl": "BFCL", "api-bank": "API-Bank"};
+const TITLES: Readonly<Record<EvalReport["benchmark"], string>> = {"bfcl": "BFCL", "api-bank": "API-Bank", "synth": "Synthetic dev set"};
 
 /** `report.md`: the report's tables (accuracy per category and round, aggregates, refinement, cost per round, errors). */
 export function renderReportMarkdown(report: EvalReport): string {

@@ -154,7 +154,7 @@ function fingerprint(options: TrainOptions, config: Config): string {
 }
 
 /** The base model must be F32 everywhere: ggml's training ops (OUT_PROD, OPT_STEP_*) need it. */
-async function checkBaseModel(file: string): Promise<GgufFile> {
+export async function checkBaseModel(file: string): Promise<GgufFile> {
     let gguf: GgufFile;
     try {
         gguf = await readGguf(file);

@@ -1,8 +1,10 @@
 import type {CommandModule} from "yargs";
+import {TrainExportCommand} from "./TrainExportCommand.js";
+import {TrainIterateCommand} from "./TrainIterateCommand.js";
 import {TrainSftCommand} from "./TrainSftCommand.js";
 
 /** The `train` subcommands, in help order; each lives in its own `Train*Command.ts` file. */
-export const trainSubcommands: CommandModule<object, any>[] = [TrainSftCommand];
+export const trainSubcommands: CommandModule<object, any>[] = [TrainSftCommand, TrainIterateCommand, TrainExportCommand];
 
 /** `toolace-r train <command>`: fine-tune GGUF models on the CPU (llama.cpp's training API). */
 export const TrainCommand: CommandModule<object, object> = {
