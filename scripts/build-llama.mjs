@@ -25,12 +25,22 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(path.join(root, "package.json"));
 const say = (line) => console.log(`toolace-r: ${line}`);
 
+/** node-llama-cpp's package folder (its `exports` hide package.json from require.resolve). */
+function findPackageDir() {
+    let dir = path.dirname(require.resolve("node-llama-cpp"));
+    while (path.basename(dir) !== "node-llama-cpp") {
+        if (path.dirname(dir) === dir) throw new Error("cannot find the node-llama-cpp package folder");
+        dir = path.dirname(dir);
+    }
+    return dir;
+}
+
 function main() {
     if (process.env.TOOLACE_LLAMA_BUILD === "prebuilt") {
         say("TOOLACE_LLAMA_BUILD=prebuilt: using node-llama-cpp's prebuilt llama.cpp binaries");
         return 0;
     }
-    const packageDir = path.dirname(require.resolve("node-llama-cpp/package.json"));
+    const packageDir = findPackageDir();
     const llamaDir = path.join(packageDir, "llama");
     if (existsSync(path.join(llamaDir, "localBuilds")) && existsSync(path.join(llamaDir, "lastBuild.json"))) {
         say("a local llama.cpp build exists already");
@@ -56,4 +66,9 @@ function main() {
     return 0;
 }
 
-process.exitCode = main();
+try {
+    process.exitCode = main();
+} catch (error) {
+    say(`the local llama.cpp build was not attempted: ${error instanceof Error ? error.message : String(error)}; using the prebuilt binaries`);
+    process.exitCode = process.env.npm_lifecycle_event === "install" ? 0 : 1;
+}
