@@ -143,9 +143,7 @@ export class ToolCallEngine {
                     history = [...history, ...previous.generated, ...closing, ...refinementTokens];
                 }
                 const draftSource = round === 0 ? prompt : turns[round - 1]!.generated;
-                // A refinement round that confirms the previous call reproduces it: verified in one batch.
-                const draft = round > 0 && this.options.speculative !== false ? turns[round - 1]!.generated : undefined;
-                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft});
+                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource});
                 // A text answer cut at max_tokens is still an answer; a cut call is not.
                 const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? parseAssistantOutput(this.format, turn.text) : undefined;
                 if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))
