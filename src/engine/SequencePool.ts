@@ -1,4 +1,4 @@
-import {InputLookupTokenPredictor, type LlamaContext, type LlamaContextSequence, type Token} from "node-llama-cpp";
+import type {LlamaContext, LlamaContextSequence, Token} from "node-llama-cpp";
 
 /**
  * The context sequences of one context, lent to one request at a time. A request gets the free
@@ -10,14 +10,14 @@ export class SequencePool {
     private readonly waiting: Array<() => void> = [];
 
     /**
-     * `speculative`: give each sequence an input-lookup token predictor, so that output which copies
-     * its draft source (the previous round's call, or the prompt) is verified in batches instead of
-     * one token per evaluation. Greedy output is unchanged by it.
+     * Sequences get no token predictor: an input-lookup predictor (drafts copied from the prompt or
+     * the previous round, verified by node-llama-cpp) made rounds 1.1-4x slower on the default model
+     * (its drafts were mostly refuted, and under a grammar node-llama-cpp cuts each draft at the
+     * first token the grammar would not accept as the very next one). A refinement round's draft is
+     * checked by generateTurn instead, in a few growing batches (see verifyDraft).
      */
-    public constructor(context: LlamaContext, count: number, options: {speculative: boolean}) {
-        this.free = Array.from({length: count}, () => context.getSequence(options.speculative
-            ? {tokenPredictor: new InputLookupTokenPredictor({patternLength: {min: 2}, predictionLength: {max: 24}})}
-            : {}));
+    public constructor(context: LlamaContext, count: number) {
+        this.free = Array.from({length: count}, () => context.getSequence());
     }
 
     public async acquire(prompt: readonly Token[]): Promise<{sequence: LlamaContextSequence, release: () => void}> {

@@ -23,6 +23,8 @@ import {NativeMemoryReclaimer} from "./NativeMemoryReclaimer.js";
 import {SequencePool} from "./SequencePool.js";
 import {tokenizeSegments} from "./tokenizeSegments.js";
 import {chooseThreads} from "./chooseThreads.js";
+import {draftChecksPayOff} from "./draftChecksPayOff.js";
+import {DraftCheckPolicy} from "./DraftCheckPolicy.js";
 
 export type EngineOptions = {
     /** GGUF path or `hf:` URI; default: the embedded `models/default.gguf`. */
@@ -41,7 +43,12 @@ export type EngineOptions = {
     grammar?: GrammarOptions,
     /** Default output tokens per round. */
     maxTokens?: number,
-    /** Verify drafts copied from the previous round (or the prompt) in batches (default true; greedy output is identical either way). */
+    /**
+     * Check a refinement round's draft (the previous round's output) in batches, so that a round
+     * confirming the previous call costs a few evaluations (see verifyDraft). Greedy output is the
+     * same tokens either way. `true`: every refinement round; `false`: never; default: for models
+     * where it can pay off (draftChecksPayOff), while checks keep deciding rounds (DraftCheckPolicy).
+     */
     speculative?: boolean,
     /** An existing Llama instance to share (tests, benchmarks). */
     llama?: Llama
@@ -65,6 +72,10 @@ export class ToolCallEngine {
     public readonly format: ChatFormat;
     public readonly formatReason: string;
     public readonly threads: number;
+    /** Whether refinement rounds may check their draft in batches (EngineOptions.speculative). */
+    public readonly speculative: boolean;
+    /** Without `speculative: true`, checks go on only while they decide rounds (DraftCheckPolicy). */
+    private readonly draftPolicy: DraftCheckPolicy | undefined;
     private readonly pool: SequencePool;
     private readonly options: EngineOptions;
     private readonly grammars = new Map<string, LlamaGrammar>();
@@ -83,7 +94,10 @@ export class ToolCallEngine {
         const {format, reason} = resolveChatFormat(init.model, init.options.chatFormat);
         this.format = format;
         this.formatReason = reason;
-        this.pool = new SequencePool(init.context, init.options.sequences ?? 1, {speculative: init.options.speculative ?? true});
+        this.pool = new SequencePool(init.context, init.options.sequences ?? 1);
+        const vocabulary = init.model.fileInfo.metadata.tokenizer?.ggml?.tokens;
+        this.speculative = init.options.speculative ?? draftChecksPayOff(Array.isArray(vocabulary) ? vocabulary.length : 0, init.model.size);
+        this.draftPolicy = this.speculative && init.options.speculative !== true ? new DraftCheckPolicy() : undefined;
     }
 
     public static async load(options: EngineOptions = {}): Promise<ToolCallEngine> {
@@ -143,7 +157,10 @@ export class ToolCallEngine {
                     history = [...history, ...previous.generated, ...closing, ...refinementTokens];
                 }
                 const draftSource = round === 0 ? prompt : turns[round - 1]!.generated;
-                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource});
+                // A refinement round that confirms the previous call reproduces it: checked in a few batches.
+                const draft = round > 0 && this.speculative && (this.draftPolicy?.shouldCheck() ?? true) ? turns[round - 1]!.generated : undefined;
+                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft});
+                if (turn.draftTokens > 0) this.draftPolicy?.record(turn.draftAccepted === turn.generated.length);
                 // A text answer cut at max_tokens is still an answer; a cut call is not.
                 const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? parseAssistantOutput(this.format, turn.text) : undefined;
                 if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))

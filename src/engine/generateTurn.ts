@@ -1,5 +1,7 @@
 import {InputLookupTokenPredictor, type LlamaContextSequence, type LlamaGrammar, LlamaGrammarEvaluationState, type Token} from "node-llama-cpp";
 import {ToolaceError} from "../errors/ToolaceError.js";
+import {GrammarProbe} from "./GrammarProbe.js";
+import {verifyDraft} from "./verifyDraft.js";
 
 export type SamplingOptions = {
     /** 0 = greedy (default). */
@@ -15,11 +17,20 @@ export type TurnResult = {
     /** Detokenized output without the end-of-generation token. */
     text: string,
     ended: "eog" | "length",
-    /** Token-meter figures of this turn: prompt positions evaluated, and positions that produced logits (one per sampled token). */
+    /**
+     * Token-meter figures of this turn: prompt positions evaluated, and positions that produced
+     * logits (one per sampled token, plus the draft positions a draft check evaluated beyond them).
+     */
     inputTokens: number,
     outputTokens: number,
     /** Context positions reused from the sequence's KV cache. */
     reusedTokens: number,
+    /**
+     * Tokens of `draft` checked (0 when none was), and how many leading ones the check confirmed:
+     * all of them when the turn reproduced the draft (otherwise the turn was decoded as usual).
+     */
+    draftTokens: number,
+    draftAccepted: number,
     ms: number
 };
 
@@ -28,6 +39,14 @@ export type TurnResult = {
  * The longest prefix already in the sequence's KV cache is kept; only the rest is evaluated
  * (a refinement round thus evaluates only its new tokens). Generation ends at an
  * end-of-generation token (allowed by the grammar only once the output is complete) or at `maxTokens`.
+ *
+ * With a `draft` and greedy sampling, the new tokens are evaluated as plain decoding would, and
+ * the draft after them in a few growing batches (verifyDraft): a turn that reproduces its draft (a
+ * refinement round confirming the previous call) costs those evaluations instead of one per
+ * token. Otherwise (the output departs from the draft, or a position is too close a call to
+ * decide from batched logits) the batched draft tokens are dropped and the turn is decoded as
+ * usual from its first token, which the input's own logits decided. The output is the same tokens
+ * either way.
  */
 export async function generateTurn(sequence: LlamaContextSequence, tokens: readonly Token[], options: {
     grammar?: LlamaGrammar,
@@ -35,6 +54,12 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
     sampling?: SamplingOptions,
     /** Tokens the output is likely to copy (the previous round's output, or the prompt): drafts for the sequence's token predictor. */
     draftSource?: readonly Token[],
+    /**
+     * The output this turn is expected to reproduce, checked in batches when sampling is greedy: a
+     * complete or partial output of the same `grammar` (the previous refinement round's `generated`),
+     * since its tokens are taken as allowed by the grammar where they stand.
+     */
+    draft?: readonly Token[],
     signal?: AbortSignal
 }): Promise<TurnResult> {
     const model = sequence.model;
@@ -51,37 +76,74 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
     if (reuse < sequence.nextTokenIndex)
         await sequence.eraseContextTokenRanges([{start: reuse, end: sequence.nextTokenIndex}]);
 
-    if (options.draftSource != null && sequence.tokenPredictor instanceof InputLookupTokenPredictor)
-        sequence.tokenPredictor.updateInputTokens([...options.draftSource]);
     const {temperature = 0, seed, topK, topP} = options.sampling ?? {};
+    const {grammar, maxTokens} = options;
     const generated: Token[] = [];
-    let ended: TurnResult["ended"] = "length";
-    const iterator = sequence.evaluate(tokens.slice(reuse), {
-        temperature, seed, topK, topP,
-        grammarEvaluationState: options.grammar != null ? new LlamaGrammarEvaluationState({model, grammar: options.grammar}) : undefined,
-        yieldEogToken: true
-    });
-    try {
-        for await (const token of iterator) {
-            generated.push(token);
-            if (model.isEogToken(token)) {
-                ended = "eog";
-                break;
+    let ended: TurnResult["ended"] | undefined;
+    const push = (token: Token): void => {
+        generated.push(token);
+        if (model.isEogToken(token)) ended = "eog";
+        else if (generated.length >= maxTokens) ended = "length";
+    };
+    // Tokens to evaluate next; the last one's logits give the next token.
+    let pending = tokens.slice(reuse);
+    let grammarEvaluationState = grammar != null ? new LlamaGrammarEvaluationState({model, grammar}) : undefined;
+
+    const draft = temperature <= 0 && options.signal?.aborted !== true ? (options.draft ?? []).slice(0, maxTokens) : [];
+    const probe = draft.length > 0 && grammar != null ? GrammarProbe.create(model, grammar) : undefined;
+    let draftAccepted = 0;
+    if (draft.length > 0 && (grammar == null || probe != null)) {
+        const start = sequence.nextTokenIndex;
+        const check = await verifyDraft(sequence, pending, draft, {constrained: grammar != null, probe});
+        draftAccepted = check.accepted;
+        if (check.accepted === draft.length) {
+            for (const token of draft) push(token);
+            // A draft without its end-of-generation token (cut by an earlier limit) is continued after its last token.
+            if (ended === undefined) {
+                pending = [draft[draft.length - 1]!];
+                grammarEvaluationState = probe?.state();
             }
-            if (generated.length >= options.maxTokens || options.signal?.aborted) break;
+        } else {
+            // Plain decoding goes on from the first token, which the input's own logits decided; the draft
+            // tokens evaluated in batches are dropped, so every later token comes from one-token steps.
+            await sequence.eraseContextTokenRanges([{start: check.first === undefined ? start : start + pending.length, end: sequence.nextTokenIndex}]);
+            if (check.first !== undefined) {
+                push(check.first);
+                pending = [check.first];
+                if (grammar != null && ended === undefined) {
+                    const afterFirst = GrammarProbe.create(model, grammar);
+                    if (afterFirst == null || !afterFirst.accept([check.first]))
+                        throw new ToolaceError("internal", "the grammar refused the first token greedy decoding chose under it", {token: check.first});
+                    grammarEvaluationState = afterFirst.state();
+                }
+            }
         }
-    } finally {
-        await iterator.return();
+    }
+
+    if (ended === undefined) {
+        if (options.draftSource != null && sequence.tokenPredictor instanceof InputLookupTokenPredictor)
+            sequence.tokenPredictor.updateInputTokens([...options.draftSource]);
+        const iterator = sequence.evaluate(pending, {temperature, seed, topK, topP, grammarEvaluationState, yieldEogToken: true});
+        try {
+            for await (const token of iterator) {
+                push(token);
+                if (ended !== undefined || options.signal?.aborted) break;
+            }
+        } finally {
+            await iterator.return();
+        }
     }
     const meter = sequence.tokenMeter.diff(meterBefore);
     const textTokens = ended === "eog" ? generated.slice(0, -1) : generated;
     return {
         generated,
         text: model.detokenize(textTokens, true),
-        ended,
+        ended: ended ?? "length",
         inputTokens: meter.usedInputTokens,
         outputTokens: meter.usedOutputTokens,
         reusedTokens: reuse,
+        draftTokens: draft.length,
+        draftAccepted,
         ms: performance.now() - started
     };
 }

@@ -1,10 +1,19 @@
 import {suite} from "uvu";
 import * as assert from "uvu/assert";
-import {getLlama} from "node-llama-cpp";
+import {getLlama, LlamaGrammar, type LlamaContextSequence, type Token} from "node-llama-cpp";
 import {ToolCallEngine} from "../../src/engine/ToolCallEngine.js";
+import {generateTurn, type TurnResult} from "../../src/engine/generateTurn.js";
+import {DEFAULT_MODEL_PATH} from "../../src/engine/resolveModelPath.js";
+import {buildCallGrammar} from "../../src/protocol/buildCallGrammar.js";
+import {refinementTurn} from "../../src/protocol/refinementProtocol.js";
+import {renderPrompt} from "../../src/protocol/renderPrompt.js";
+import {output} from "../../src/protocol/Segment.js";
+import type {ToolChoice} from "../../src/protocol/ToolChoice.js";
+import {normalizeTools} from "../../src/tools/normalizeTools.js";
 import {createTestModel} from "../helpers/testModels.js";
 
 const t = suite("speculative decoding");
+const llama = await getLlama({gpu: false, build: "never"});
 
 const queries = ["weather in Paris", "time in Tokyo", "rain tomorrow in Oslo?", "is it hot in Cairo", "forecast for Lima, 3 days",
     "what time is it in UTC", "temperature in Reykjavik in fahrenheit", "Berlin weather, detailed", "clock in Sydney", "weather at 45.5,-73.6"];
@@ -13,27 +22,108 @@ const tools = [
         city: {type: "string"}, unit: {type: "string", enum: ["celsius", "fahrenheit"]}, days: {type: "integer"}}, required: ["city"]}}},
     {type: "function", function: {name: "get_time", description: "Local time", parameters: {type: "object", properties: {timezone: {type: "string"}}, required: ["timezone"]}}}
 ];
+const toolChoices: ToolChoice[] = ["auto", "required", {type: "function", function: {name: "get_weather"}}];
 
-t("greedy output is token-identical with and without draft verification, on every round of many requests", async () => {
-    const llama = await getLlama({gpu: false, build: "never"});
-    const model = await createTestModel("spm-tiny");
-    const options = {model, llama, contextSize: 2048, grammar: {maxStringLength: 24, maxArrayItems: 3}};
-    const plain = await ToolCallEngine.load({...options, speculative: false});
-    const fast = await ToolCallEngine.load({...options, speculative: true});
+t("greedy output is token-identical with and without draft checks, on every round of many requests", async () => {
+    for (const kind of ["spm-tiny", "default"] as const) {
+        const model = kind === "default" ? DEFAULT_MODEL_PATH : await createTestModel(kind);
+        const options = {model, llama, contextSize: 2048, threads: 1, grammar: {maxStringLength: 24, maxArrayItems: 3}};
+        const plain = await ToolCallEngine.load({...options, speculative: false});
+        const fast = await ToolCallEngine.load({...options, speculative: true});
+        try {
+            for (const query of queries) {
+                for (const toolChoice of ["required", "auto"] as const) {
+                    const request = {messages: [{role: "user", content: query}], tools, tool_choice: toolChoice, refine: 2, max_tokens: 200};
+                    const a = await plain.call(request);
+                    const b = await fast.call(request);
+                    assert.equal(b.rounds.map((r) => [r.tool_calls, r.content]), a.rounds.map((r) => [r.tool_calls, r.content]), `${kind}: ${query} (${toolChoice})`);
+                    assert.equal(b.rounds.map((r) => r.inputTokens), a.rounds.map((r) => r.inputTokens), "the same prompt tokens are evaluated");
+                }
+            }
+        } finally {
+            await plain.dispose();
+            await fast.dispose();
+        }
+    }
+});
+
+/**
+ * The refinement loop of ToolCallEngine on two sequences of one context: `plain` samples every
+ * token, `drafted` checks a draft first. Every round must give the same tokens.
+ */
+async function refinementPairs(grammar: LlamaGrammar | undefined, prompt: Token[], rounds: number, turnTokens: Token[], closeTokens: Token[],
+    plainSequence: LlamaContextSequence, draftedSequence: LlamaContextSequence, draftFor: (round: number, previous: TurnResult | undefined, plainTurn: TurnResult) => Token[] | undefined):
+    Promise<{plain: TurnResult, drafted: TurnResult}[]> {
+    const pairs: {plain: TurnResult, drafted: TurnResult}[] = [];
+    let history = prompt;
+    for (let round = 0; round < rounds; round++) {
+        if (round > 0) {
+            const previous = pairs[round - 1]!.plain;
+            history = [...history, ...previous.generated, ...(previous.ended === "eog" ? [] : closeTokens), ...turnTokens];
+        }
+        const plain = await generateTurn(plainSequence, history, {grammar, maxTokens: 120});
+        const drafted = await generateTurn(draftedSequence, history, {grammar, maxTokens: 120, draft: draftFor(round, pairs[round - 1]?.drafted, plain)});
+        pairs.push({plain, drafted});
+    }
+    return pairs;
+}
+
+t("draft checks on the default model: confirming rounds, exact drafts, wrong drafts and no grammar give the plain tokens", async () => {
+    const engine = await ToolCallEngine.load({model: DEFAULT_MODEL_PATH, llama, contextSize: 2048, threads: 1, speculative: false});
+    const context = await engine.model.createContext({contextSize: 2048, sequences: 2, threads: 1});
+    const [plainSequence, draftedSequence] = [context.getSequence(), context.getSequence()];
+    const normalized = normalizeTools(tools);
+    const turnTokens = engine.tokenize(refinementTurn(engine.format), false);
+    const closeTokens = engine.tokenize([output(engine.format.assistantEnd, true)], false);
+    const tally = {rounds: 0, confirming: 0, confirmedInBatches: 0, exactDrafts: 0, exactInBatches: 0, wrongDrafts: 0, acceptedTokens: 0};
     try {
-        for (const query of queries) {
-            for (const toolChoice of ["required", "auto"] as const) {
-                const request = {messages: [{role: "user", content: query}], tools, tool_choice: toolChoice, refine: 2, max_tokens: 400};
-                const a = await plain.call(request);
-                const b = await fast.call(request);
-                assert.equal(b.rounds.map((r) => [r.tool_calls, r.content]), a.rounds.map((r) => [r.tool_calls, r.content]), `${query} (${toolChoice})`);
-                assert.equal(b.rounds.map((r) => r.inputTokens), a.rounds.map((r) => r.inputTokens), "the same prompt tokens are evaluated");
+        const outputsByChoice = new Map<string, Token[]>();
+        for (const toolChoice of [...toolChoices, "none" as const]) {
+            const grammar = toolChoice === "none" ? undefined
+                : new LlamaGrammar(llama, {grammar: buildCallGrammar(engine.format, normalized, toolChoice, {maxParallelCalls: 3, maxStringLength: 16, maxArrayItems: 3})});
+            const label = typeof toolChoice === "string" ? toolChoice : toolChoice.function.name;
+            for (const [index, query] of queries.entries()) {
+                const prompt = engine.tokenize(renderPrompt(engine.format, [{role: "user", content: query}], normalized), true);
+                // Rounds 1-3 take the previous round as their draft, as the engine does.
+                const natural = await refinementPairs(grammar, prompt, 4, turnTokens, closeTokens, plainSequence, draftedSequence,
+                    (round, previous) => round > 0 ? previous!.generated : undefined);
+                // Every round gets the plain output of that very round (an exact draft), or another request's output (a wrong one).
+                const wrong = outputsByChoice.get(label);
+                const oracle = await refinementPairs(grammar, prompt, 2, turnTokens, closeTokens, plainSequence, draftedSequence,
+                    (round, _previous, plainTurn) => round === 0 && wrong != null && index % 2 === 0 ? wrong : plainTurn.generated);
+                outputsByChoice.set(label, natural[0]!.plain.generated);
+                for (const [round, {plain, drafted}] of [...natural.entries(), ...oracle.entries()]) {
+                    assert.equal(drafted.generated, plain.generated, `${label}: ${query}, round ${round}`);
+                    assert.is(drafted.ended, plain.ended);
+                    assert.is(drafted.inputTokens, plain.inputTokens, "the same prompt tokens are evaluated");
+                    tally.acceptedTokens += drafted.draftAccepted;
+                }
+                for (const [round, {plain, drafted}] of natural.entries()) {
+                    if (round === 0) continue;
+                    tally.rounds++;
+                    if (plain.generated.join() !== natural[round - 1]!.plain.generated.join()) continue;
+                    tally.confirming++;
+                    if (drafted.draftAccepted === drafted.generated.length) tally.confirmedInBatches++;
+                }
+                for (const [round, {plain, drafted}] of oracle.entries()) {
+                    if (round === 0 && wrong != null && index % 2 === 0) {
+                        if (wrong.join() !== plain.generated.join()) tally.wrongDrafts++;
+                        continue;
+                    }
+                    tally.exactDrafts++;
+                    if (drafted.draftAccepted === plain.generated.length) tally.exactInBatches++;
+                }
             }
         }
     } finally {
-        await plain.dispose();
-        await fast.dispose();
+        await context.dispose();
+        await engine.dispose();
     }
+    assert.ok(tally.confirming >= 5, `refinement rounds that confirm the previous round: ${JSON.stringify(tally)}`);
+    assert.ok(tally.confirmedInBatches >= 5, `confirming rounds decided wholly in batches: ${JSON.stringify(tally)}`);
+    assert.ok(tally.exactInBatches >= 3, `exact drafts decided wholly in batches: ${JSON.stringify(tally)}`);
+    assert.ok(tally.rounds - tally.confirming >= 5, `refinement rounds that depart from the previous round: ${JSON.stringify(tally)}`);
+    assert.ok(tally.wrongDrafts >= 2, `other requests' outputs as drafts: ${JSON.stringify(tally)}`);
 });
 
 t.run();

@@ -1,0 +1,301 @@
+/**
+ * What a refinement round costs, with the KV cache reused and without, in one run:
+ *   npm run bench -- refinement [--json] [--requests N] [--rounds N] [--repeat N] [--model PATH] [--no-larger]
+ *                               [--max-string-length N] [--max-tokens N]
+ *
+ * BFCL-sized requests (three travel tools, about 600 tokens of tool definitions; each request
+ * with its own system message, so each starts from a cold cache) run round 0 plus `rounds` fixed
+ * refinement rounds (tool_choice "required", greedy), on the default model and on a larger
+ * generated one (random weights), in four loops:
+ *   (i)   reuse:    ToolCallEngine.call with default options: every round on the same context
+ *                   sequence, drafts (the previous call) checked while checks decide rounds;
+ *   (i')  reuse, no drafts: the same with `speculative: false` (plain greedy decoding);
+ *   (ii)  stateless: each round re-sends the whole conversation to a cleared sequence;
+ *   (iii) prompt cache: each round is a fresh request (the conversation re-rendered from messages:
+ *         the previous calls as assistant tool_calls, the refinement instruction as a user turn),
+ *         evaluating only the suffix that differs from the cached tokens (llama-server's cache_prompt).
+ * Per round: input tokens evaluated and output positions (node-llama-cpp's token meter), and ms.
+ *
+ * Confirming rounds (a round whose output is exactly its draft): the default model rarely repeats
+ * itself within a few rounds, so besides the rounds of loop (i) that reproduce the previous call
+ * ("natural"), every refinement round is also replayed ("replayed"): on a sequence that holds the
+ * same conversation, the round is generated plainly, the cache is cut back to where the round
+ * began, and the round runs again with its own output as the draft, evaluating the same tokens as
+ * the original round did. Its output must be the same tokens. confirmOverRound0 divides a
+ * confirming round's ms by those of round 0 of the same request (with both output lengths
+ * reported); confirmOverPlainRound by those of the same round decoded plainly. Every figure is
+ * measured in the run; JSON on the last line with --json.
+ */
+import os from "node:os";
+import {getLlama, LlamaGrammar, LlamaLogLevel, type LlamaContextSequence, type Token} from "node-llama-cpp";
+import {ToolCallEngine} from "../src/engine/ToolCallEngine.js";
+import {generateTurn, type TurnResult} from "../src/engine/generateTurn.js";
+import {MAX_PARALLEL_CALLS} from "../src/engine/parseCallRequest.js";
+import type {CallResult} from "../src/engine/CallResult.js";
+import {parseAssistantOutput, type AssistantOutput} from "../src/protocol/AssistantOutput.js";
+import type {ChatMessage} from "../src/protocol/ChatMessage.js";
+import {REFINEMENT_INSTRUCTION, refinementTurn} from "../src/protocol/refinementProtocol.js";
+import {renderPrompt} from "../src/protocol/renderPrompt.js";
+import {buildCallGrammar} from "../src/protocol/buildCallGrammar.js";
+import {output} from "../src/protocol/Segment.js";
+import {normalizeTools} from "../src/tools/normalizeTools.js";
+import {BenchArgs} from "./support/BenchArgs.js";
+import {benchModels, type BenchModel} from "./support/benchModels.js";
+import {bfclSizedRequests, type BenchRequest} from "./support/bfclSizedRequests.js";
+import {formatTable} from "./support/formatTable.js";
+import {median} from "./support/median.js";
+import {peakRssBytes} from "./support/peakRssBytes.js";
+import {printBenchResult} from "./support/printBenchResult.js";
+import {writeBenchChart} from "./support/writeBenchChart.js";
+
+type Round = {inputTokens: number, outputTokens: number, ms: number, output: string};
+type LoopName = "reuse" | "reusePlain" | "stateless" | "promptCache";
+const LOOPS: LoopName[] = ["reuse", "reusePlain", "stateless", "promptCache"];
+type Replay = {request: number, round: number, ms: number, plainMs: number, round0Ms: number, outputTokens: number, round0OutputTokens: number, same: boolean, accepted: boolean};
+const LOOP_LABELS: Record<LoopName, string> = {reuse: "(i) reuse", reusePlain: "(i') reuse, no drafts", stateless: "(ii) stateless", promptCache: "(iii) prompt cache"};
+
+const args = new BenchArgs(process.argv.slice(2));
+const json = args.flag("json");
+const requestCount = args.number("requests", 3, 1);
+const refineRounds = args.number("rounds", 3, 1);
+const repeat = args.number("repeat", 1, 1);
+const maxStringLength = args.number("max-string-length", 32, 1);
+const maxTokens = args.number("max-tokens", 256, 8);
+const log = (line: string): void => {
+    process.stderr.write(`bench refinement: ${line}\n`);
+};
+
+const toolChoice = "required" as const;
+const llama = await getLlama({gpu: false, build: "never", logLevel: LlamaLogLevel.error});
+const models = await benchModels({model: args.string("model"), larger: !args.flag("no-larger")});
+const requests = bfclSizedRequests(requestCount, {distinctSystem: true});
+const started = performance.now();
+
+const describe = (result: AssistantOutput | {tool_calls: CallResult["tool_calls"], content: string | null}): string =>
+    "kind" in result
+        ? JSON.stringify(result.kind === "text" ? {text: result.text} : result.calls.map((call) => [call.name, call.argumentsText]))
+        : JSON.stringify(result.tool_calls.length === 0 ? {text: result.content} : result.tool_calls.map((call) => [call.function.name, call.function.arguments]));
+
+async function measureModel(model: BenchModel): Promise<Record<string, unknown>> {
+    const options = {model: model.path, llama, threads: 1, contextSize: 2048, grammar: {maxStringLength, maxArrayItems: 4}};
+    const engine = await ToolCallEngine.load(options);
+    const plainEngine = await ToolCallEngine.load({...options, speculative: false});
+    const context = await plainEngine.model.createContext({contextSize: 2048, sequences: 3, threads: 1});
+    const statelessSequence = context.getSequence();
+    const cacheSequence = context.getSequence();
+    const replaySequence = context.getSequence();
+    const replays: Replay[] = [];
+    const format = plainEngine.format;
+    const turnTokens = plainEngine.tokenize(refinementTurn(format), false);
+    const closeTokens = plainEngine.tokenize([output(format.assistantEnd, true)], false);
+    const runs: Record<LoopName, Round[][]> = {reuse: [], reusePlain: [], stateless: [], promptCache: []};
+    let promptTokens = 0;
+    let toolTokens = 0;
+    try {
+        for (let pass = 0; pass < repeat; pass++) {
+            for (const [index, request] of requests.entries()) {
+                const normalized = normalizeTools(request.tools);
+                const grammar = new LlamaGrammar(llama, {grammar: buildCallGrammar(format, normalized, toolChoice, {maxParallelCalls: MAX_PARALLEL_CALLS, maxStringLength, maxArrayItems: 4})});
+                const promptSegments = renderPrompt(format, request.messages as ChatMessage[], normalized);
+                const prompt = plainEngine.tokenize(promptSegments, true);
+                promptTokens = Math.max(promptTokens, prompt.length);
+                toolTokens = Math.max(toolTokens, prompt.length - plainEngine.tokenize(renderPrompt(format, request.messages as ChatMessage[], []), true).length);
+                const call = {...request, tool_choice: toolChoice, refine: refineRounds, max_tokens: maxTokens};
+                // Alternate the order of the loops between requests, so that no loop always runs first.
+                const order = index % 2 === 0 ? LOOPS : [...LOOPS].reverse();
+                for (const loop of order) {
+                    if (loop === "reuse" || loop === "reusePlain") {
+                        const result = await (loop === "reuse" ? engine : plainEngine).call(call);
+                        runs[loop].push(result.rounds.map((round) => ({inputTokens: round.inputTokens, outputTokens: round.outputTokens, ms: round.ms, output: describe(round)})));
+                        if (loop === "reusePlain") replays.push(...await replayLoop(replaySequence, grammar, prompt, turnTokens, closeTokens, pass * requests.length + index));
+                    } else if (loop === "stateless") {
+                        runs.stateless.push(await statelessLoop(statelessSequence, grammar, prompt, turnTokens, closeTokens, plainEngine));
+                    } else {
+                        runs.promptCache.push(await promptCacheLoop(cacheSequence, grammar, request, normalized, plainEngine));
+                    }
+                }
+                log(`${model.name}: request ${index + 1}/${requests.length}${repeat > 1 ? ` (pass ${pass + 1}/${repeat})` : ""} done, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+            }
+        }
+    } finally {
+        await context.dispose();
+        await engine.dispose();
+        await plainEngine.dispose();
+    }
+
+    const roundCount = refineRounds + 1;
+    const perRound = Object.fromEntries(LOOPS.map((loop) => [loop, Array.from({length: roundCount}, (_, round) => {
+        const rounds = runs[loop].map((request) => request[round]).filter((r): r is Round => r !== undefined);
+        return {round, inputTokens: median(rounds.map((r) => r.inputTokens)), outputTokens: median(rounds.map((r) => r.outputTokens)), ms: round1(median(rounds.map((r) => r.ms)))};
+    })]));
+    const laterInput = (loop: LoopName): number => runs[loop].reduce((sum, request) => sum + request.slice(1).reduce((s, r) => s + r.inputTokens, 0), 0);
+    // Confirming rounds of loop (i): the round reproduces the previous round's call.
+    const confirms: {request: number, round: number, ms: number, round0Ms: number, plainMs: number, sameLength: boolean}[] = [];
+    runs.reuse.forEach((request, r) => request.forEach((round, k) => {
+        if (k === 0 || round.output !== request[k - 1]!.output) return;
+        const plain = runs.reusePlain[r]?.[k];
+        confirms.push({request: r, round: k, ms: round.ms, round0Ms: request[0]!.ms, plainMs: plain?.ms ?? Number.NaN, sameLength: round.outputTokens === request[0]!.outputTokens});
+    }));
+    const replayed = replays.filter((r) => r.same);
+    const identical = runs.reuse.every((request, r) => request.length === runs.reusePlain[r]?.length && request.every((round, k) => round.output === runs.reusePlain[r]![k]!.output));
+    const loopsAgree = (loop: LoopName): number => runs[loop].filter((request, r) => request.every((round, k) => round.output === runs.reusePlain[r]?.[k]?.output)).length;
+    return {
+        model: model.name, modelNote: model.note, promptTokens, toolTokens, requests: runs.reuse.length, rounds: roundCount,
+        perRound,
+        statelessOverReuse: round2(laterInput("stateless") / laterInput("reuse")),
+        promptCacheOverReuse: round2(laterInput("promptCache") / laterInput("reuse")),
+        confirmingRounds: confirms.length,
+        confirmOverRound0: round3(median(confirms.map((c) => c.ms / c.round0Ms))),
+        confirmOverRound0SameLength: round3(median(confirms.filter((c) => c.sameLength).map((c) => c.ms / c.round0Ms))),
+        confirmOverPlainRound: round3(median(confirms.map((c) => c.ms / c.plainMs))),
+        confirms: confirms.map((c) => ({...c, ms: round1(c.ms), round0Ms: round1(c.round0Ms), plainMs: round1(c.plainMs)})),
+        replayedRounds: replays.length,
+        replayedOutputsIdentical: replays.every((r) => r.same),
+        replayedDecidedInBatches: replays.filter((r) => r.accepted).length,
+        replayConfirmOverRound0: round3(median(replayed.map((r) => r.ms / r.round0Ms))),
+        replayConfirmOverPlainRound: round3(median(replayed.map((r) => r.ms / r.plainMs))),
+        replayOutputTokens: median(replayed.map((r) => r.outputTokens)),
+        replayRound0OutputTokens: median(replayed.map((r) => r.round0OutputTokens)),
+        replays: replays.map((r) => ({...r, ms: round1(r.ms), plainMs: round1(r.plainMs), round0Ms: round1(r.round0Ms)})),
+        outputsIdenticalToPlain: identical,
+        requestsMatchingPlain: Object.fromEntries(LOOPS.map((loop) => [loop, loopsAgree(loop)]))
+    };
+}
+
+/** (ii): every round re-sends the whole conversation (the same tokens the engine's sequence holds) to a cleared sequence. */
+async function statelessLoop(sequence: LlamaContextSequence, grammar: LlamaGrammar, prompt: Token[], turnTokens: Token[], closeTokens: Token[],
+    engine: ToolCallEngine): Promise<Round[]> {
+    const rounds: Round[] = [];
+    let history = prompt;
+    let previous: TurnResult | undefined;
+    for (let round = 0; round <= refineRounds; round++) {
+        if (previous !== undefined) history = [...history, ...previous.generated, ...(previous.ended === "eog" ? [] : closeTokens), ...turnTokens];
+        await sequence.eraseContextTokenRanges([{start: 0, end: sequence.nextTokenIndex}]);
+        previous = await generateTurn(sequence, history, {grammar, maxTokens});
+        rounds.push({inputTokens: previous.inputTokens, outputTokens: previous.outputTokens, ms: previous.ms, output: describe(parseAssistantOutput(engine.format, previous.text))});
+    }
+    return rounds;
+}
+
+/** (iii): every round is a fresh request of messages, rendered and tokenized again; only the suffix that differs from the cache is evaluated. */
+async function promptCacheLoop(sequence: LlamaContextSequence, grammar: LlamaGrammar, request: BenchRequest, tools: ReturnType<typeof normalizeTools>,
+    engine: ToolCallEngine): Promise<Round[]> {
+    const rounds: Round[] = [];
+    const messages: ChatMessage[] = [...request.messages as ChatMessage[]];
+    // A new request starts from a cold cache, as in the other loops (its system message is its own anyway).
+    await sequence.eraseContextTokenRanges([{start: 0, end: sequence.nextTokenIndex}]);
+    for (let round = 0; round <= refineRounds; round++) {
+        const tokens = engine.tokenize(renderPrompt(engine.format, messages, tools), true);
+        const turn = await generateTurn(sequence, tokens, {grammar, maxTokens});
+        const parsed = parseAssistantOutput(engine.format, turn.text);
+        rounds.push({inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, ms: turn.ms, output: describe(parsed)});
+        messages.push(parsed.kind === "text"
+            ? {role: "assistant", content: parsed.text}
+            : {role: "assistant", content: null, tool_calls: parsed.calls.map((c, i) => ({id: `call_${round}_${i}`, type: "function" as const, function: {name: c.name, arguments: c.argumentsText}}))});
+        messages.push({role: "user", content: REFINEMENT_INSTRUCTION});
+    }
+    return rounds;
+}
+
+/**
+ * Replayed confirming rounds: the refinement loop on its own sequence; each refinement round is
+ * generated plainly, then the cache is cut back to where the round began and the round runs again
+ * with its own output as the draft (a round that confirms its draft, by construction).
+ */
+async function replayLoop(sequence: LlamaContextSequence, grammar: LlamaGrammar, prompt: Token[], turnTokens: Token[], closeTokens: Token[],
+    request: number): Promise<Replay[]> {
+    const replays: Replay[] = [];
+    await sequence.eraseContextTokenRanges([{start: 0, end: sequence.nextTokenIndex}]);
+    let history = prompt;
+    let previous = await generateTurn(sequence, history, {grammar, maxTokens});
+    const round0 = previous;
+    for (let round = 1; round <= refineRounds; round++) {
+        const before = history.length + previous.generated.length - 1;
+        history = [...history, ...previous.generated, ...(previous.ended === "eog" ? [] : closeTokens), ...turnTokens];
+        const plain = await generateTurn(sequence, history, {grammar, maxTokens});
+        await sequence.eraseContextTokenRanges([{start: before, end: sequence.nextTokenIndex}]);
+        const confirm = await generateTurn(sequence, history, {grammar, maxTokens, draft: plain.generated});
+        replays.push({request, round, ms: confirm.ms, plainMs: plain.ms, round0Ms: round0.ms, outputTokens: plain.generated.length,
+            round0OutputTokens: round0.generated.length, same: confirm.generated.join() === plain.generated.join(), accepted: confirm.draftAccepted === plain.generated.length});
+        previous = plain;
+    }
+    return replays;
+}
+
+function round1(value: number): number {
+    return Math.round(value * 10) / 10;
+}
+
+function round2(value: number): number {
+    return Math.round(value * 100) / 100;
+}
+
+function round3(value: number): number {
+    return Math.round(value * 1000) / 1000;
+}
+
+const byModel: Record<string, unknown>[] = [];
+for (const model of models) {
+    log(`model ${model.name}: ${model.path}`);
+    byModel.push(await measureModel(model));
+}
+type ModelResult = {model: string, perRound: Record<LoopName, {round: number, inputTokens: number, outputTokens: number, ms: number}[]>,
+    statelessOverReuse: number, promptCacheOverReuse: number, confirmingRounds: number, confirmOverRound0: number, confirmOverPlainRound: number,
+    confirmOverRound0SameLength: number, outputsIdenticalToPlain: boolean, replays: Replay[], replayedOutputsIdentical: boolean, replayedDecidedInBatches: number,
+    replayConfirmOverRound0: number, replayConfirmOverPlainRound: number, replayOutputTokens: number, replayRound0OutputTokens: number, confirms: {ms: number, round0Ms: number, plainMs: number}[], promptTokens: number, toolTokens: number};
+const results = byModel as ModelResult[];
+const allConfirms = results.flatMap((result) => result.confirms);
+const allReplays = results.flatMap((result) => result.replays.filter((r) => r.same));
+// Natural confirming rounds where there are any; else the replayed ones (every refinement round, confirming its own output).
+const confirmSource = allConfirms.length > 0 ? "natural" : "replayed";
+const confirmRatios = confirmSource === "natural" ? allConfirms.map((c) => c.ms / c.round0Ms) : allReplays.map((r) => r.ms / r.round0Ms);
+const confirmPlainRatios = confirmSource === "natural" ? allConfirms.map((c) => c.ms / c.plainMs) : allReplays.map((r) => r.ms / r.plainMs);
+
+const chart = await writeBenchChart("refinement", {
+    title: `Refinement rounds, ${requests.length} BFCL-sized requests (median per round)`,
+    columns: 2,
+    panels: results.flatMap((result) => (["inputTokens", "ms"] as const).map((metric) => ({
+        title: `${result.model}: ${metric === "inputTokens" ? "input tokens evaluated" : "wall ms"} per round`,
+        unit: metric === "inputTokens" ? "tokens" : "ms",
+        categories: result.perRound.reuse.map((r) => `round ${r.round}`),
+        series: (["reuse", "stateless", "promptCache"] as const).map((loop) => ({name: LOOP_LABELS[loop], values: result.perRound[loop].map((r) => r[metric])}))
+    })))
+});
+
+const statelessOverReuse = Math.min(...results.map((r) => r.statelessOverReuse));
+const result = {
+    benchmark: "refinement",
+    statelessOverReuse,
+    promptCacheOverReuse: Math.min(...results.map((r) => r.promptCacheOverReuse)),
+    confirmOverRound0: round3(median(confirmRatios)),
+    confirmOverPlainRound: round3(median(confirmPlainRatios)),
+    confirmSource,
+    confirmingRounds: allConfirms.length,
+    replayedConfirmingRounds: allReplays.length,
+    replayConfirmOverRound0: round3(median(allReplays.map((r) => r.ms / r.round0Ms))),
+    replayConfirmOverPlainRound: round3(median(allReplays.map((r) => r.ms / r.plainMs))),
+    naturalConfirmOverRound0: round3(median(allConfirms.map((c) => c.ms / c.round0Ms))),
+    outputsIdenticalToPlain: results.every((r) => r.outputsIdenticalToPlain && r.replayedOutputsIdentical),
+    peakRssBytes: peakRssBytes(),
+    targets: {statelessOverReuse: ">= 10", confirmOverRound0: "<= 0.35"},
+    met: {statelessOverReuse: statelessOverReuse >= 10, confirmOverRound0: median(confirmRatios) <= 0.35},
+    byModel,
+    chart,
+    setup: {requests: requests.length, refinementRounds: refineRounds, repeat, toolChoice, maxStringLength, maxTokens, threads: 1, contextSize: 2048,
+        seconds: round1((performance.now() - started) / 1000), node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg().map(round2)}
+};
+
+const lines: string[] = [];
+for (const r of results) {
+    lines.push(`${r.model}: prompt ${r.promptTokens} tokens (tools ${r.toolTokens}), medians over ${requests.length * repeat} requests`);
+    lines.push(formatTable(["round", ...LOOPS.flatMap((loop) => [`${LOOP_LABELS[loop]} in`, "out", "ms"])],
+        r.perRound.reuse.map((_, k) => [k, ...LOOPS.flatMap((loop) => [r.perRound[loop][k]!.inputTokens, r.perRound[loop][k]!.outputTokens, r.perRound[loop][k]!.ms])])));
+    lines.push(`  input tokens of rounds >= 1: stateless/reuse ${r.statelessOverReuse}, prompt cache/reuse ${r.promptCacheOverReuse}; ` +
+        `confirming rounds ${r.confirmingRounds}: ms / round 0 ${r.confirmOverRound0} (same length ${r.confirmOverRound0SameLength}), ms / same round without drafts ${r.confirmOverPlainRound}; ` +
+        `outputs identical to plain decoding: ${r.outputsIdenticalToPlain}`);
+    lines.push(`  replayed confirming rounds ${r.replays.length} (same output: ${r.replayedOutputsIdentical}, decided wholly in batches: ${r.replayedDecidedInBatches}): ` +
+        `ms / round 0 ${r.replayConfirmOverRound0}, ms / same round plain ${r.replayConfirmOverPlainRound} (median output ${r.replayOutputTokens} tokens, round 0 ${r.replayRound0OutputTokens})`, "");
+}
+lines.push(`statelessOverReuse ${result.statelessOverReuse} (target >= 10), confirmOverRound0 ${result.confirmOverRound0} over ${confirmRatios.length} ${confirmSource} confirming rounds (target <= 0.35), ` +
+    `confirmOverPlainRound ${result.confirmOverPlainRound}, peak RSS ${(result.peakRssBytes! / 2 ** 20).toFixed(0)} MiB, chart ${chart}`);
+printBenchResult(lines.join("\n"), result, json);
