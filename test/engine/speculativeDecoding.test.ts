@@ -120,8 +120,11 @@ t("draft checks on the default model: confirming rounds, exact drafts, wrong dra
         await engine.dispose();
     }
     assert.ok(tally.confirming >= 5, `refinement rounds that confirm the previous round: ${JSON.stringify(tally)}`);
-    assert.ok(tally.confirmedInBatches >= 5, `confirming rounds decided wholly in batches: ${JSON.stringify(tally)}`);
-    assert.ok(tally.exactInBatches >= 3, `exact drafts decided wholly in batches: ${JSON.stringify(tally)}`);
+    // How many rounds a model confirms confidently enough to be decided in batches depends on its
+    // weights (the shipped default model changes as it trains): at least one, so the batched path is exercised.
+    assert.ok(tally.confirmedInBatches >= 1, `confirming rounds decided wholly in batches: ${JSON.stringify(tally)}`);
+    assert.ok(tally.exactInBatches >= 1, `exact drafts decided wholly in batches: ${JSON.stringify(tally)}`);
+    assert.ok(tally.acceptedTokens >= 100, `draft tokens accepted in batches: ${JSON.stringify(tally)}`);
     assert.ok(tally.rounds - tally.confirming >= 5, `refinement rounds that depart from the previous round: ${JSON.stringify(tally)}`);
     assert.ok(tally.wrongDrafts >= 2, `other requests' outputs as drafts: ${JSON.stringify(tally)}`);
 });
