@@ -27,6 +27,7 @@ import {benchModels, type BenchModel} from "./support/benchModels.js";
 import {bfclSizedRequests} from "./support/bfclSizedRequests.js";
 import {formatTable} from "./support/formatTable.js";
 import {median} from "./support/median.js";
+import {roundTo} from "./support/roundTo.js";
 import {peakRssBytes} from "./support/peakRssBytes.js";
 import {printBenchResult} from "./support/printBenchResult.js";
 import {writeBenchChart} from "./support/writeBenchChart.js";
@@ -126,13 +127,10 @@ async function measureModel(model: BenchModel): Promise<{model: string, modelNot
     }
 }
 
-function round1(value: number): number {
-    return Math.round(value * 10) / 10;
-}
 
-function round3(value: number): number {
-    return Math.round(value * 1000) / 1000;
-}
+
+const round1 = (value: number): number => roundTo(value, 1);
+const round3 = (value: number): number => roundTo(value, 3);
 
 const results = [];
 for (const model of models) results.push(await measureModel(model));

@@ -44,6 +44,7 @@ import {benchModels, type BenchModel} from "./support/benchModels.js";
 import {bfclSizedRequests, type BenchRequest} from "./support/bfclSizedRequests.js";
 import {formatTable} from "./support/formatTable.js";
 import {median} from "./support/median.js";
+import {roundTo} from "./support/roundTo.js";
 import {peakRssBytes} from "./support/peakRssBytes.js";
 import {printBenchResult} from "./support/printBenchResult.js";
 import {writeBenchChart} from "./support/writeBenchChart.js";
@@ -222,17 +223,11 @@ async function replayLoop(sequence: LlamaContextSequence, grammar: LlamaGrammar,
     return replays;
 }
 
-function round1(value: number): number {
-    return Math.round(value * 10) / 10;
-}
 
-function round2(value: number): number {
-    return Math.round(value * 100) / 100;
-}
+const round1 = (value: number): number => roundTo(value, 1);
+const round2 = (value: number): number => roundTo(value, 2);
+const round3 = (value: number): number => roundTo(value, 3);
 
-function round3(value: number): number {
-    return Math.round(value * 1000) / 1000;
-}
 
 const byModel: Record<string, unknown>[] = [];
 for (const model of models) {

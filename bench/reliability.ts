@@ -36,6 +36,7 @@ import {createTestModel} from "../test/helpers/testModels.js";
 import {fuzzToolSchemas} from "../test/reliability/fuzzToolSchemas.js";
 import {seededRandom} from "../test/tools/gbnfSample.js";
 import {type SoakRequest, soakRequest} from "./support/soakRequest.js";
+import {roundTo} from "./support/roundTo.js";
 
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src/cli/main.js");
 
@@ -57,10 +58,7 @@ const log = (line: string): void => {
     process.stderr.write(`bench reliability: ${line}\n`);
 };
 
-function round(value: number, digits = 3): number {
-    const scale = 10 ** digits;
-    return Math.round(value * scale) / scale;
-}
+const round = (value: number, digits = 3): number => roundTo(value, digits);
 
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);

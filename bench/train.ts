@@ -34,6 +34,7 @@ import {trainSft} from "../src/train/trainSft.js";
 import {benchConversations} from "./support/benchConversations.js";
 import {buildLlamaFinetune} from "./support/buildLlamaFinetune.js";
 import {runLlamaFinetune, type LlamaFinetuneRun} from "./support/runLlamaFinetune.js";
+import {roundTo} from "./support/roundTo.js";
 
 const sizes = {
     tiny: {dim: 64, layers: 2, heads: 4, ffn: 128},
@@ -285,10 +286,7 @@ function median<T extends {tokensPerSecond: number}>(runs: T[]): T {
     return [...runs].sort((a, b) => a.tokensPerSecond - b.tokensPerSecond)[Math.floor(runs.length / 2)]!;
 }
 
-function round(value: number, digits = 1): number {
-    const scale = 10 ** digits;
-    return Math.round(value * scale) / scale;
-}
+const round = (value: number, digits = 1): number => roundTo(value, digits);
 
 const oursJob = option("ours");
 if (oursJob !== undefined) await runOurs(oursJob);
