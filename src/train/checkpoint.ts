@@ -54,17 +54,10 @@ function isRunning(pid: number): boolean {
  * while writing its model or a checkpoint leaves one; the next run of the same output cleans it.
  */
 export async function removeStaleTemporaries(dir: string, target?: string): Promise<void> {
-    let names: string[];
-    try {
-        names = await readdir(dir);
-    } catch {
-        return;
-    }
-    for (const name of names) {
+    await removeFilesIn(dir, (name) => {
         const match = temporaryName.exec(name);
-        if (match === null || (target !== undefined && match[1] !== target) || Number(match[2]) === process.pid || isRunning(Number(match[2]))) continue;
-        await rm(path.join(dir, name), {force: true});
-    }
+        return match !== null && (target === undefined || match[1] === target) && Number(match[2]) !== process.pid && !isRunning(Number(match[2]));
+    });
 }
 
 async function ioError<T>(action: string, file: string, run: () => Promise<T>): Promise<T> {
@@ -282,16 +275,18 @@ export async function writeCheckpoint(
 
 /** Removes a checkpoint folder's files (only the ones a checkpoint consists of) and the folder if then empty. */
 export async function removeCheckpoint(dir: string): Promise<void> {
+    if (!await removeFilesIn(dir, (name) => name === "state.json" || /^(model-\d+\.gguf|optimizer-\d+\.bin)$/.test(name) || /^\..*\.tmp$/.test(name))) return;
+    await rmdir(dir).catch(() => undefined);
+}
+
+/** Removes the files of `dir` whose names `doomed` accepts; false when `dir` cannot be read (nothing removed). */
+async function removeFilesIn(dir: string, doomed: (name: string) => boolean): Promise<boolean> {
     let names: string[];
     try {
         names = await readdir(dir);
     } catch {
-        return;
+        return false;
     }
-    for (const name of names) {
-        if (name === "state.json" || /^(model-\d+\.gguf|optimizer-\d+\.bin)$/.test(name) || /^\..*\.tmp$/.test(name)) {
-            await rm(path.join(dir, name), {force: true});
-        }
-    }
-    await rmdir(dir).catch(() => undefined);
+    for (const name of names) if (doomed(name)) await rm(path.join(dir, name), {force: true});
+    return true;
 }
