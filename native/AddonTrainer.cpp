@@ -318,6 +318,7 @@ Napi::Function AddonTrainer::Define(Napi::Env env) {
                            InstanceAccessor<&AddonTrainer::GetContextSize>("contextSize"),
                            InstanceAccessor<&AddonTrainer::GetBatchSize>("batchSize"),
                            InstanceAccessor<&AddonTrainer::GetOptimizer>("optimizer"),
+                           InstanceAccessor<&AddonTrainer::GetTrainedTensors>("trainedTensors"),
                        });
 }
 
@@ -466,5 +467,11 @@ Napi::Value AddonTrainer::GetContextSize(const Napi::CallbackInfo & info) {
 }
 Napi::Value AddonTrainer::GetBatchSize(const Napi::CallbackInfo & info) {
     return Napi::Number::New(info.Env(), parts.hook ? double(parts.hook->nUbatch) : 0);
+}
+Napi::Value AddonTrainer::GetTrainedTensors(const Napi::CallbackInfo & info) {
+    const std::vector<std::string> names = parts.hook ? parts.hook->trainedTensorNames() : std::vector<std::string>();
+    Napi::Array out = Napi::Array::New(info.Env(), names.size());
+    for (size_t i = 0; i < names.size(); ++i) out.Set(uint32_t(i), names[i]);
+    return out;
 }
 Napi::Value AddonTrainer::GetOptimizer(const Napi::CallbackInfo & info) { return Napi::String::New(info.Env(), parts.adamw ? "adamw" : "sgd"); }

@@ -46,4 +46,5 @@ class AddonTrainer : public Napi::ObjectWrap<AddonTrainer> {
     Napi::Value GetContextSize(const Napi::CallbackInfo & info);
     Napi::Value GetBatchSize(const Napi::CallbackInfo & info);
     Napi::Value GetOptimizer(const Napi::CallbackInfo & info);
+    Napi::Value GetTrainedTensors(const Napi::CallbackInfo & info);
 };

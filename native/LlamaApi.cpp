@@ -93,7 +93,7 @@ AttachResult attachLlama(const std::string & explicitPath) {
         if (wanted != api.libraryPath) {
             throw std::runtime_error("the trainer is already attached to " + api.libraryPath + ", not " + wanted);
         }
-        return {api.libraryPath, api.loadedBackends};
+        return {api.libraryPath, api.loadedBackends, api.trainingPatch};
     }
 
     // RTLD_NOLOAD: only take a library that is already resident, never load a second copy.
@@ -129,7 +129,13 @@ AttachResult attachLlama(const std::string & explicitPath) {
     }
     resolved.llama_backend_init();
 
+    // Optional: only a library built with native/patches exports it (scripts/build-llama.mjs).
+    using PatchVersion = int32_t (*)();
+    if (auto * patchVersion = reinterpret_cast<PatchVersion>(dlsym(handle, "llama_opt_toolace_patch"))) {
+        resolved.trainingPatch = patchVersion();
+    }
+
     api = resolved;
     attached = true;
-    return {api.libraryPath, api.loadedBackends};
+    return {api.libraryPath, api.loadedBackends, api.trainingPatch};
 }

@@ -63,6 +63,9 @@ struct LlamaApi {
     void * handle = nullptr;
     std::string libraryPath;
     bool loadedBackends = false;
+    // Version of toolace-r's llama.cpp training patch (native/patches), 0 when the library lacks it:
+    // without it attn_k, attn_v and token_embd get no gradient in llama_opt_epoch.
+    int32_t trainingPatch = 0;
 };
 
 // The resolved functions; valid once attachLlama() succeeded.
@@ -71,6 +74,7 @@ extern LlamaApi api;
 struct AttachResult {
     std::string libraryPath;
     bool loadedBackends;
+    int32_t trainingPatch;
 };
 
 // Finds the libllama loaded in this process (or takes `explicitPath`, which must already be loaded),

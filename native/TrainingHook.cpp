@@ -352,6 +352,12 @@ void TrainingHook::onOptimizerStep(ggml_tensor * t) {
     pendingApplied[name] = true;
 }
 
+std::vector<std::string> TrainingHook::trainedTensorNames() const {
+    std::vector<std::string> names;
+    for (const auto & entry : optimizerTensors) names.push_back(entry.first);
+    return names;
+}
+
 std::map<std::string, SavedMoments> TrainingHook::readMoments() const {
     bool live = false;
     for (const auto & entry : optimizerTensors) live = live || entry.second.m != nullptr;

@@ -71,6 +71,8 @@ class TrainingHook {
 
     // AdamW moments, by parameter name: live ones after a training step, else loaded ones not applied yet.
     std::map<std::string, SavedMoments> readMoments() const;
+    // Names of the tensors the optimizer updated in the last training step (empty before one).
+    std::vector<std::string> trainedTensorNames() const;
     // Moments to restore at the next training step; every trained tensor must be matched there.
     void setPendingMoments(std::map<std::string, SavedMoments> moments);
 

@@ -17,6 +17,7 @@ Napi::Value Attach(const Napi::CallbackInfo & info) {
         Napi::Object result = Napi::Object::New(info.Env());
         result.Set("libraryPath", attached.libraryPath);
         result.Set("loadedBackends", attached.loadedBackends);
+        result.Set("trainingPatch", attached.trainingPatch);
         return result;
     } catch (const std::exception & e) {
         throw Napi::Error::New(info.Env(), e.what());

@@ -271,6 +271,7 @@ async function trainStage(ctx: IterationContext, files: ReturnType<typeof iterat
             contextSize, batchSize: contextSize, threads: settings.threads, validationSplit: 0, seed: (settings.seed + iteration) >>> 0,
             checkpointEvery: settings.checkpointEvery, checkpointDir: files.checkpoint, resume: true, llama: ctx.llama,
             ...(ctx.signal === undefined ? {} : {signal: ctx.signal}),
+            onFrozenTensors: (_frozen, message) => ctx.log(`iteration ${iteration}: warning: ${message}`),
             onProgress: (progress) => {
                 log.record(progress);
                 if (progress.phase !== "train") return;

@@ -93,6 +93,8 @@ export interface NativeTrainer {
     readonly contextSize: number;
     readonly batchSize: number;
     readonly optimizer: "adamw" | "sgd";
+    /** Names of the tensors the last training step updated (empty before the first). */
+    readonly trainedTensors: readonly string[];
     step(input: NativeStepInput): Promise<NativeStepResult>;
     /** Writes the AdamW moments (fsynced) to `path`. */
     saveOptimizerState(path: string): Promise<{tensors: number}>;
@@ -118,6 +120,13 @@ export interface TrainerAddon {
     readonly addonPath: string;
     /** node-llama-cpp's build kind: "prebuilt" or "localBuild". */
     readonly buildType: string;
+    /**
+     * Version of toolace-r's llama.cpp training patch in that library (`native/patches`, applied by
+     * `scripts/build-llama.mjs` to the local build), 0 without it. Without it attn_k, attn_v and
+     * token_embd get no gradient: the KV-cache store has no backward pass and llama_opt_init skips
+     * the token embeddings.
+     */
+    readonly trainingPatch: number;
     readonly llama: Llama;
     readonly Model: {load(path: string, options?: NativeModelLoadOptions): Promise<NativeModel>};
     readonly Trainer: {create(model: NativeModel, options: NativeTrainerOptions): Promise<NativeTrainer>};
@@ -126,7 +135,7 @@ export interface TrainerAddon {
 }
 
 interface RawAddon {
-    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean};
+    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean, trainingPatch: number};
     Model: TrainerAddon["Model"];
     Trainer: TrainerAddon["Trainer"];
     quantize: TrainerAddon["quantize"];
@@ -175,7 +184,7 @@ async function load(given: Llama | undefined): Promise<TrainerAddon> {
         throw new TrainError("train_addon_load_failed", `cannot load ${addonPath}: ${(error as Error).message}; rebuild it with \`node scripts/build-native.mjs\``,
             {addonPath}, {cause: error});
     }
-    let attached: {libraryPath: string, loadedBackends: boolean};
+    let attached: ReturnType<RawAddon["attach"]>;
     try {
         attached = raw.attach();
     } catch (error) {
@@ -185,6 +194,7 @@ async function load(given: Llama | undefined): Promise<TrainerAddon> {
     return {
         libraryPath: attached.libraryPath,
         loadedBackends: attached.loadedBackends,
+        trainingPatch: attached.trainingPatch,
         addonPath,
         buildType: llama.buildType,
         llama,

@@ -75,6 +75,8 @@ export interface TrainOptions {
     llama?: Llama;
     /** Token used to pad windows (masked out); default 0. */
     padToken?: number;
+    /** Called once, after the first training step, when some weight tensors got no update (see TrainResult.frozenTensors). */
+    onFrozenTensors?: (frozen: readonly string[], message: string) => void;
 }
 
 export interface TrainResult {
@@ -91,6 +93,11 @@ export interface TrainResult {
     resumedFrom?: number;
     /** Context positions per second of this run's training steps. */
     tokensPerSecond: number;
+    /**
+     * Tensors of the model that the optimizer did not update (empty when every one trains). On a
+     * llama.cpp without toolace-r's training patch these are token_embd and every attn_k / attn_v.
+     */
+    frozenTensors: string[];
 }
 
 interface Config {
@@ -198,7 +205,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
             {checkpoint: checkpointDir}
         );
     }
-    const capacity = await graphCapacityAdapter(await checkBaseModel(options.model));
+    const baseGguf = await checkBaseModel(options.model);
+    const capacity = await graphCapacityAdapter(baseGguf);
     if (options.signal?.aborted) {
         throw new TrainCancelledError("training was cancelled before it started", {checkpoint: checkpointDir, step: resumeFrom?.step ?? 0, totalSteps: 0});
     }
@@ -244,7 +252,8 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
             }
             return await run({
                 options, config, model, trainer, out, checkpointDir, runFingerprint, contextLength, split, stepsPerEpoch, totalSteps,
-                resumeFrom, skippedSamples: options.samples.length - usable.length
+                resumeFrom, skippedSamples: options.samples.length - usable.length,
+                tensorNames: baseGguf.tensors.map((tensor) => tensor.name), trainingPatch: addon.trainingPatch
             });
         } finally {
             trainer.dispose();
@@ -268,11 +277,37 @@ interface Run {
     totalSteps: number;
     resumeFrom: CheckpointState | undefined;
     skippedSamples: number;
+    /** Every tensor of the model, to name those the optimizer leaves alone. */
+    tensorNames: readonly string[];
+    trainingPatch: number;
+}
+
+/**
+ * Names `frozen` compactly (`blk.*.attn_k.weight (6)` for a tensor frozen in 6 layers) and says why:
+ * a llama.cpp without our training patch, or a physical batch smaller than the context (the patched
+ * attention reads K/V of the batch only when the batch is the whole context).
+ */
+export function describeFrozenTensors(frozen: readonly string[], trainingPatch: number, batchSize: number, contextSize: number): string {
+    const groups = new Map<string, number>();
+    for (const name of frozen) {
+        const key = name.replace(/^blk\.\d+\./, "blk.*.");
+        groups.set(key, (groups.get(key) ?? 0) + 1);
+    }
+    const names = [...groups].map(([key, count]) => (count > 1 ? `${key} (${count})` : key)).join(", ");
+    const kv = frozen.some((name) => /\.attn_[kv]\.weight$/.test(name));
+    const why = trainingPatch > 0
+        ? (kv && batchSize < contextSize
+            ? `attention K/V train only when one physical batch is the whole context (batchSize ${batchSize} < contextSize ${contextSize})`
+            : "the loss does not reach them")
+        : "this llama.cpp lacks toolace-r's training patch (the KV-cache store has no backward pass and llama_opt_init skips token_embd): run `node scripts/build-llama.mjs` to build it";
+    return `${frozen.length} weight tensors get no gradient and stay as they are: ${names}; ${why}`;
 }
 
 async function run(r: Run): Promise<TrainResult> {
     const {options, config, trainer, totalSteps, stepsPerEpoch} = r;
     const trainLoss = [...(r.resumeFrom?.trainLoss ?? [])];
+    let frozenTensors: string[] = [];
+    let frozenChecked = false;
     const valLoss = [...(r.resumeFrom?.valLoss ?? [])];
     let step = r.resumeFrom?.step ?? 0;
     const started = Date.now();
@@ -336,6 +371,12 @@ async function run(r: Run): Promise<TrainResult> {
         trainedPositions += config.contextSize;
         step++;
         trainLoss.push(result.loss);
+        if (!frozenChecked) {
+            frozenChecked = true;
+            const trained = new Set(trainer.trainedTensors);
+            frozenTensors = r.tensorNames.filter((name) => !trained.has(name));
+            if (frozenTensors.length > 0) options.onFrozenTensors?.(frozenTensors, describeFrozenTensors(frozenTensors, r.trainingPatch, config.batchSize, config.contextSize));
+        }
         progress({phase: "train", epoch, loss: result.loss, learningRate, tokens: result.tokens});
         await validateDue();
         if (config.checkpointEvery > 0 && step % config.checkpointEvery === 0 && step < totalSteps) await checkpoint();
@@ -346,6 +387,6 @@ async function run(r: Run): Promise<TrainResult> {
     await removeCheckpoint(r.checkpointDir);
     return {
         steps: step, trainLoss, ...(r.split.validation.length > 0 ? {valLoss} : {}), out: r.out, skippedSamples: r.skippedSamples,
-        ...(r.resumeFrom !== undefined ? {resumedFrom: r.resumeFrom.step} : {}), tokensPerSecond: speed()
+        ...(r.resumeFrom !== undefined ? {resumedFrom: r.resumeFrom.step} : {}), tokensPerSecond: speed(), frozenTensors
     };
 }

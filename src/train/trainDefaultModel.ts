@@ -205,6 +205,7 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
                     contextSize: phase.window, batchSize: phase.window, threads, validationSplit: 0, seed: recipe.train.seed,
                     checkpointEvery: options.checkpointEvery ?? 100, checkpointDir: phase.checkpointDir, resume: true,
                     optimizer: "adamw", weightDecay: recipe.train.weightDecay, llama, signal: stop.signal,
+                    onFrozenTensors: (_frozen, message) => log(`warning: ${message}`),
                     onProgress: (progress) => {
                         if (progress.phase === "checkpoint") {
                             log(`checkpoint: phase ${phase.index} step ${progress.step}/${progress.totalSteps} (global ${phase.start + progress.step}/${totalSteps})`);

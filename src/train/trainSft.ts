@@ -11,7 +11,7 @@ import {resolveChatFormat} from "../protocol/resolveChatFormat.js";
 import {readCheckpointState} from "./checkpoint.js";
 import type {LossOn} from "./parseTrainingConversation.js";
 import {readTrainingCorpus} from "./readTrainingCorpus.js";
-import {train, type TrainProgress, type TrainResult} from "./train.js";
+import {train, type TrainOptions, type TrainProgress, type TrainResult} from "./train.js";
 import {TrainError} from "./TrainError.js";
 import {TrainingLog} from "./TrainingLog.js";
 
@@ -46,6 +46,8 @@ export interface TrainSftOptions {
     onProgress?: (progress: TrainProgress) => void;
     /** Called once the corpus is read and checked, before training starts. */
     onPrepared?: (prepared: PreparedSft) => void;
+    /** See TrainOptions.onFrozenTensors. */
+    onFrozenTensors?: TrainOptions["onFrozenTensors"];
     llama?: Llama;
 }
 
@@ -113,6 +115,7 @@ export async function trainSft(options: TrainSftOptions): Promise<TrainSftResult
             contextSize: prepared.contextSize, batchSize: prepared.batchSize, threads: prepared.threads, validationSplit: options.validationSplit,
             seed: options.seed, checkpointEvery: options.checkpointEvery, checkpointDir: prepared.checkpointDir, resume: options.resume, llama,
             ...(options.signal !== undefined ? {signal: options.signal} : {}),
+            ...(options.onFrozenTensors !== undefined ? {onFrozenTensors: options.onFrozenTensors} : {}),
             onProgress: (progress) => {
                 log?.record(progress);
                 options.onProgress?.(progress);

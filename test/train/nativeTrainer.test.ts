@@ -3,7 +3,7 @@
  * ggml's cross-entropy restricted to trainable positions, and its gradient ignores masked positions
  * exactly (identical weights when only masked labels change; SGD updates add up per position).
  */
-import {mkdtemp, readFile, rm} from "node:fs/promises";
+import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {getLlama, LlamaLogLevel} from "node-llama-cpp";
@@ -193,6 +193,75 @@ t("each optimizer step applies its own gradient, not the sum of all gradients so
     // ggml-opt alone (accumulators never cleared) makes them grow 1x, 2x, 3x.
     assert.ok(norms[0]! > 0);
     for (const norm of norms.slice(1)) assert.ok(Math.abs(norm / norms[0]! - 1) < 0.05, `update norms ${norms}`);
+});
+
+/** The loss of `point` under the model file `file` (a fresh load: a trainer changes its model for good). */
+async function evalLoss(addon: TrainerAddon, file: string, point: Datapoint): Promise<number> {
+    const model = await addon.Model.load(file);
+    const trainer = await addon.Trainer.create(model, {contextSize, batchSize: contextSize, threads: 2});
+    try {
+        return (await trainer.step({...point, train: false})).loss;
+    } finally {
+        trainer.dispose();
+        model.dispose();
+    }
+}
+
+/** A copy of the test model with `name` replaced by `values`. */
+async function withTensor(name: string, values: Float32Array, out: string): Promise<string> {
+    const gguf = await readGguf(modelPath);
+    const info = gguf.tensor(name)!;
+    const bytes = await readFile(modelPath);
+    Buffer.from(values.buffer, values.byteOffset, values.byteLength).copy(bytes, gguf.dataOffset + info.offset);
+    await writeFile(out, bytes);
+    return out;
+}
+
+const kvEmbd = ["blk.0.attn_k.weight", "blk.1.attn_v.weight", "token_embd.weight"];
+
+t("K, V and token embeddings: the exact gradient with the training patch, reported frozen without it", async () => {
+    const addon = await loadTrainerAddon(llama);
+    const point = toDatapoint(sample([]), contextSize, 0);
+    // One SGD step at rate 1 without weight decay: w1 = w0 - g, so g = w0 - w1. The patched
+    // attention needs the whole context in one physical batch (batchSize = contextSize).
+    const model = await addon.Model.load(modelPath);
+    const trainer = await addon.Trainer.create(model, {contextSize, batchSize: contextSize, threads: 2, optimizer: "sgd"});
+    let trained: readonly string[];
+    try {
+        assert.equal(trainer.trainedTensors, [], "nothing is trained before the first step");
+        await trainer.step({...point, learningRate: 1, iteration: 1});
+        trained = trainer.trainedTensors;
+    } finally {
+        trainer.dispose();
+    }
+    const file = path.join(dir, "kv-sgd.gguf");
+    await model.save(file);
+    model.dispose();
+    assert.ok(trained.includes("blk.0.attn_q.weight") && trained.includes("output.weight"), `trained: ${trained.join(", ")}`);
+    if (addon.trainingPatch === 0) {
+        // Stock llama.cpp: the KV-cache store has no backward pass, token_embd is skipped.
+        for (const name of kvEmbd) {
+            assert.not.ok(trained.includes(name), `${name} trains without the patch?`);
+            assert.equal(await tensor(file, name), await tensor(modelPath, name), `${name} changed`);
+        }
+        return;
+    }
+    for (const name of kvEmbd) {
+        assert.ok(trained.includes(name), `${name} is not trained: ${trained.join(", ")}`);
+        const w0 = await tensor(modelPath, name);
+        const w1 = await tensor(file, name);
+        const g = w0.map((value, i) => value - w1[i]!);
+        const norm = Math.sqrt(g.reduce((sum, value) => sum + value * value, 0));
+        assert.ok(norm > 1e-6, `${name}: no gradient`);
+        // Central difference of the loss along d = g/|g| equals the directional derivative |g|.
+        const eps = 0.02 / norm;
+        const plus = await withTensor(name, w0.map((value, i) => value + eps * g[i]! / norm), path.join(dir, "kv-plus.gguf"));
+        const lossPlus = await evalLoss(addon, plus, point);
+        const minus = await withTensor(name, w0.map((value, i) => value - eps * g[i]! / norm), path.join(dir, "kv-minus.gguf"));
+        const lossMinus = await evalLoss(addon, minus, point);
+        const numeric = (lossPlus - lossMinus) / (2 * eps);
+        assert.ok(Math.abs(numeric - norm) < 0.03 * norm, `${name}: finite difference ${numeric} vs gradient norm ${norm}`);
+    }
 });
 
 t.run();

@@ -12,7 +12,8 @@ import * as assert from "uvu/assert";
 import {initModel} from "../../src/model/initModel.js";
 import {readGguf} from "../../src/model/readGguf.js";
 import {graphCapacityAdapter, inferenceGraphBudget, trainingGraphBudget} from "../../src/train/graphCapacity.js";
-import {train, type TrainOptions, type TrainProgress} from "../../src/train/train.js";
+import {loadTrainerAddon} from "../../src/train/nativeAddon.js";
+import {describeFrozenTensors, train, type TrainOptions, type TrainProgress} from "../../src/train/train.js";
 import {TrainCancelledError, TrainError} from "../../src/train/TrainError.js";
 import type {TrainSample} from "../../src/train/trainData.js";
 import {createTestModel} from "../helpers/testModels.js";
@@ -91,6 +92,35 @@ t("fine-tuning lowers the training loss; the saved model loads in node-llama-cpp
     assert.is(learned[0], 5000, `after 3000 4000 comes 5000: generated ${learned}`);
     assert.ok(learned.filter((token) => cycle.includes(token)).length >= 6, `the fine-tuned model stays in the cycle: ${learned}`);
     assert.ok(base.filter((token) => cycle.includes(token)).length <= 1, `the base model does not know the cycle: ${base}`);
+});
+
+t("every run names the tensors it leaves frozen, and why", async () => {
+    const {trainingPatch} = await loadTrainerAddon(llama);
+    const notices: string[] = [];
+    const onFrozenTensors = (_frozen: readonly string[], message: string): void => { notices.push(message); };
+    const whole = await train(options({out: path.join(dir, "frozen-whole.gguf"), samples: cycleSamples(2, 40), epochs: 1, batchSize: 256, onFrozenTensors}));
+    const split = await train(options({out: path.join(dir, "frozen-split.gguf"), samples: cycleSamples(2, 40), epochs: 1, batchSize: 128, onFrozenTensors}));
+    const kvEmbd = (names: readonly string[]): string[] => names.filter((name) => /attn_[kv]\.weight$|^token_embd/.test(name));
+    assert.is(kvEmbd(split.frozenTensors).length, split.frozenTensors.length, `only K/V/embeddings can be frozen: ${split.frozenTensors}`);
+    if (trainingPatch > 0) {
+        assert.equal(whole.frozenTensors, [], "with the patch and one batch per context every tensor trains");
+        assert.ok(split.frozenTensors.includes("blk.0.attn_k.weight") && !split.frozenTensors.includes("token_embd.weight"), `${split.frozenTensors}`);
+        assert.is(notices.length, 1);
+        assert.match(notices[0]!, /batchSize 128 < contextSize 256/);
+    } else {
+        assert.ok(whole.frozenTensors.includes("token_embd.weight") && whole.frozenTensors.includes("blk.1.attn_v.weight"), `${whole.frozenTensors}`);
+        assert.is(notices.length, 2);
+        assert.match(notices[0]!, /training patch/);
+    }
+});
+
+t("describeFrozenTensors groups layers and gives the reason", () => {
+    const frozen = ["token_embd.weight", "blk.0.attn_k.weight", "blk.1.attn_k.weight", "blk.0.attn_v.weight", "blk.1.attn_v.weight"];
+    assert.is(describeFrozenTensors(frozen, 0, 256, 256),
+        "5 weight tensors get no gradient and stay as they are: token_embd.weight, blk.*.attn_k.weight (2), blk.*.attn_v.weight (2); "
+        + "this llama.cpp lacks toolace-r's training patch (the KV-cache store has no backward pass and llama_opt_init skips token_embd): run `node scripts/build-llama.mjs` to build it");
+    assert.match(describeFrozenTensors(frozen.slice(1), 1, 128, 512), /blk\.\*\.attn_k\.weight \(2\).*batchSize 128 < contextSize 512/);
+    assert.match(describeFrozenTensors(["output_norm.weight"], 1, 512, 512), /the loss does not reach them/);
 });
 
 t("cancelling writes a checkpoint; resuming gives the same model and losses as an uninterrupted run", async () => {

@@ -79,6 +79,7 @@ export const TrainSftCommand: CommandModule<object, TrainSftArgs> = {
                 lossOn: args["loss-on"], chatFormat: args["chat-format"], signal: controller.signal,
                 onPrepared: (prepared) => process.stderr.write(`toolace-r: ${prepared.samples} conversations, ${prepared.chatFormat} format, context ${prepared.contextSize}, `
                     + `batch ${prepared.batchSize}, ${prepared.threads} threads${prepared.resumeFrom !== undefined ? `, resuming at step ${prepared.resumeFrom}` : ""}\n`),
+                onFrozenTensors: (_frozen, message) => process.stderr.write(`\ntoolace-r: warning: ${message}\n`),
                 onProgress: (progress) => bar.update(progress)
             });
             bar.finish();
