@@ -163,12 +163,15 @@ bool TrainingHook::evalCallback(ggml_tensor * t, bool ask, void * userData) {
             } catch (const std::exception & e) {
                 hook->fail(e.what());
             }
+            // Nothing of this range is computed at "ask" time: observe the node to read its gradient after it ran.
+            return hook->probeGradients && hook->train;
         }
         return false;
     }
     try {
         if (t->op == GGML_OP_CROSS_ENTROPY_LOSS) hook->onLoss(t);
         else if (t->op == GGML_OP_CROSS_ENTROPY_LOSS_BACK) hook->onGradient(t);
+        else if (t->op == GGML_OP_OPT_STEP_ADAMW || t->op == GGML_OP_OPT_STEP_SGD) hook->onGradientProbe(t);
     } catch (const std::exception & e) {
         hook->fail(e.what());
     }
@@ -222,6 +225,7 @@ StepOutcome TrainingHook::finish() {
                                      " loss gradients");
         }
         if (outcome.optimizerNodes == 0) throw std::runtime_error("no optimizer step ran during the training step");
+        probeGradients = false;
         if (!pending.empty()) {
             for (const auto & entry : pending) {
                 if (pendingApplied.count(entry.first) == 0) {
@@ -352,9 +356,30 @@ void TrainingHook::onOptimizerStep(ggml_tensor * t) {
     pendingApplied[name] = true;
 }
 
+void TrainingHook::onGradientProbe(ggml_tensor * t) {
+    const std::string name = t->src[0]->name;
+    const auto found = accumulators.find(name);
+    if (found == accumulators.end()) throw std::runtime_error("no gradient accumulator recorded for " + name);
+    ggml_tensor * gradient = found->second;
+    if (gradient->type != GGML_TYPE_F32) throw std::runtime_error("the gradient of " + name + " is not F32");
+    std::vector<float> values(size_t(api.ggml_nbytes(gradient) / sizeof(float)));
+    api.ggml_backend_tensor_get(gradient, values.data(), 0, values.size() * sizeof(float));
+    bool zero = true;
+    for (float value : values) {
+        if (value != 0.0f) {
+            zero = false;
+            break;
+        }
+    }
+    zeroGradient[name] = zero;
+}
+
 std::vector<std::string> TrainingHook::trainedTensorNames() const {
     std::vector<std::string> names;
-    for (const auto & entry : optimizerTensors) names.push_back(entry.first);
+    for (const auto & entry : optimizerTensors) {
+        const auto zero = zeroGradient.find(entry.first);
+        if (zero != zeroGradient.end() && !zero->second) names.push_back(entry.first);
+    }
     return names;
 }
 

@@ -71,7 +71,7 @@ class TrainingHook {
 
     // AdamW moments, by parameter name: live ones after a training step, else loaded ones not applied yet.
     std::map<std::string, SavedMoments> readMoments() const;
-    // Names of the tensors the optimizer updated in the last training step (empty before one).
+    // Names of the tensors that got a (non-zero) gradient in the first training step (empty before one).
     std::vector<std::string> trainedTensorNames() const;
     // Moments to restore at the next training step; every trained tensor must be matched there.
     void setPendingMoments(std::map<std::string, SavedMoments> moments);
@@ -80,6 +80,7 @@ class TrainingHook {
     void onLoss(ggml_tensor * t);
     void onGradient(ggml_tensor * t);
     void onOptimizerStep(ggml_tensor * t);
+    void onGradientProbe(ggml_tensor * t);
     void fail(const std::string & message);
 
     uint64_t calls = 0;
@@ -98,6 +99,11 @@ class TrainingHook {
     bool zeroAccumulators = false;
     std::map<std::string, OptimizerTensors> optimizerTensors;
     std::map<std::string, ggml_tensor *> accumulators;
+    // The first training step reads every gradient after its optimizer step: tensors whose gradient
+    // is all zero (not reached by the loss, e.g. attn_k through the KV cache of stock llama.cpp) are
+    // updated by weight decay only and are not reported as trained.
+    bool probeGradients = true;
+    std::map<std::string, bool> zeroGradient;
     std::map<std::string, SavedMoments> pending;
     std::map<std::string, bool> pendingApplied;
 };

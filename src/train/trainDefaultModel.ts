@@ -12,6 +12,7 @@ import path from "node:path";
 import {getLlama, LlamaLogLevel, type Llama} from "node-llama-cpp";
 import {initModel} from "../model/initModel.js";
 import {quantizeModel} from "../model/quantizeModel.js";
+import {readGguf} from "../model/readGguf.js";
 import {QuantizeError} from "../model/QuantizeError.js";
 import {runSynth} from "../synth/runSynth.js";
 import type {SynthItem} from "../synth/SynthItem.js";
@@ -19,6 +20,7 @@ import {readSynthItems} from "../tokenizer/readSynthItems.js";
 import {trainTokenizer} from "../tokenizer/trainTokenizer.js";
 import {readCheckpointState, temporaryPath} from "./checkpoint.js";
 import {defaultModelRecipe, type DefaultModelRecipe} from "./defaultModelRecipe.js";
+import {copyCurriculumSamples} from "./copyCurriculumSamples.js";
 import {evalSynthCalls, type SynthEvalResult} from "./evalSynthCalls.js";
 import {globalLearningRate} from "./globalLearningRate.js";
 import {renderSynthSamples} from "./renderSynthSamples.js";
@@ -91,6 +93,28 @@ interface Phase {
     checkpointDir: string;
 }
 
+/** The vocabulary's normal tokens and its ":" / newline / BOS tokens, for copyCurriculumSamples. */
+async function copyCurriculumTokens(llama: Llama, vocab: string): Promise<{tokens: number[], bos: number, separator: number, end: number}> {
+    const gguf = await readGguf(vocab);
+    const types = gguf.get("tokenizer.ggml.token_type");
+    if (types?.type !== "array" || types.itemType !== "int32") throw new TrainError("train_model_unsupported", `${vocab} has no token types`, {model: vocab});
+    const tokens: number[] = [];
+    Array.from(types.value as ArrayLike<number>).forEach((type, id) => { if (type === 1) tokens.push(id); });
+    const model = await llama.loadModel({modelPath: vocab, vocabOnly: true});
+    try {
+        const single = (text: string): number => {
+            const ids = model.tokenize(text, false, "trimLeadingSpace");
+            if (ids.length !== 1) throw new TrainError("train_model_unsupported", `${vocab}: ${JSON.stringify(text)} is not one token`, {model: vocab});
+            return ids[0]!;
+        };
+        const bos = model.tokens.bos;
+        if (bos == null) throw new TrainError("train_model_unsupported", `${vocab} has no BOS token`, {model: vocab});
+        return {tokens: tokens.filter((id) => id !== bos), bos, separator: single(":"), end: single("\n")};
+    } finally {
+        await model.dispose();
+    }
+}
+
 /** Runs (or continues) the pipeline; see the module comment. Throws TrainError, TokenizerError, GgufError... */
 export async function trainDefaultModel(options: TrainDefaultModelOptions): Promise<TrainDefaultModelResult> {
     const recipe = options.recipe ?? defaultModelRecipe;
@@ -146,9 +170,18 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
     let totalSteps = 0;
     let renderedSamples = 0;
     let dropped = 0;
+    const copy = recipe.train.copyCurriculum;
+    const copyTokens = copy === undefined ? undefined : await copyCurriculumTokens(llama, base);
     for (const [pass, dir] of synthDirs.entries()) {
         const trainItems = await readItems(path.join(dir, "train.jsonl"));
         const samples = await renderSynthSamples(llama, base, trainItems, recipe.train.lossOn);
+        if (copy !== undefined && copyTokens !== undefined && pass >= copy.fromPass) {
+            const extra = copyCurriculumSamples({
+                ...copyTokens, count: Math.round(copy.share * trainItems.length), maxLength: copy.length, seed: recipe.train.seed + pass
+            });
+            log(`copy curriculum (pass ${pass}): ${extra.length} samples, ${extra.reduce((sum, sample) => sum + sample.trainMask.filter(Boolean).length, 0)} trained tokens`);
+            samples.push(...extra);
+        }
         renderedSamples += samples.length;
         const buckets: TrainSample[][] = windows.map(() => []);
         for (const sample of samples) {

@@ -46,6 +46,10 @@ t("a missing or malformed items file is refused with its name", async () => {
     const malformed = await runCli(["eval", "synth", "--items", bad, "--model", model, "--out", path.join(dir, "y")]);
     assert.is(malformed.code, 1);
     assert.match(malformed.stderr, /bad\.jsonl/);
+    const rounds = await runCli(["eval", "synth", "--items", bad, "--model", model, "--out", path.join(dir, "z"), "--max-rounds", "0"]);
+    assert.is(rounds.code, 2, "a usage error");
+    assert.match(rounds.stderr, /--max-rounds must be an integer from 1 to 16/);
+    assert.not.ok(existsSync(path.join(dir, "z")), "nothing is written for a refused command");
 });
 
 t.run();

@@ -40,6 +40,8 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
         assert.ok((await readGguf(modelOut)).tensors.some((tensor) => tensor.typeName === "Q8_0"));
         assert.is(first.evaluation?.items, 3);
         assert.ok(lines.some((line) => line.startsWith("tokenizer: 512 tokens")));
+        assert.ok(lines.some((line) => /^copy curriculum \(pass 2\): \d+ samples/.test(line)), "the recipe's copy curriculum joins pass 2");
+        assert.not.ok(lines.some((line) => /^copy curriculum \(pass [01]\)/.test(line)));
 
         const resumed: string[] = [];
         const second = await trainDefaultModel({...common, log: (line) => resumed.push(line)});

@@ -21,7 +21,14 @@ export const EvalSynthCommand: CommandModule<object, EvalSynthArgs> = {
         .option("out", {type: "string", demandOption: true, describe: "output folder: items.jsonl (resumable), report.json, report.md, chart.svg"})
         .option("max-rounds", {type: "number", default: 3, describe: "most refinement rounds after round 0 (adaptive stop)"})
         .option("limit", {type: "number", describe: "evaluate only the first N items"})
-        .option("max-tokens", {type: "number", describe: "output tokens per round (default 512)"}) as never,
+        .option("max-tokens", {type: "number", describe: "output tokens per round (default 512)"})
+        .check((args) => {
+            const rounds = args["max-rounds"];
+            if (!Number.isInteger(rounds) || rounds < 1 || rounds > 16) throw new Error(`--max-rounds must be an integer from 1 to 16 (round 0 is always scored as the answer without refinement), got ${String(rounds)}`);
+            if (args.limit != null && !(Number.isInteger(args.limit) && args.limit >= 1)) throw new Error(`--limit must be a positive integer, got ${String(args.limit)}`);
+            if (args["max-tokens"] != null && !(Number.isInteger(args["max-tokens"]) && args["max-tokens"] >= 1)) throw new Error(`--max-tokens must be a positive integer, got ${String(args["max-tokens"])}`);
+            return true;
+        }) as never,
     handler: async (args) => {
         const items = await readPool(args.items, args.limit ?? Infinity);
         const engine = await ToolCallEngine.load(engineOptions(args));
