@@ -26,7 +26,8 @@ run_arm b-model-aware --select model-aware --no-refinement-corpus --iterations "
 run_arm c-refinement --select model-aware --iterations "$ITER"
 for arm in base a-sft b-model-aware c-refinement; do
     model=$base
-    [ "$arm" = base ] || model="$out/$arm/best.gguf"
+    # The arm's last trained model (best.gguf may be the base itself when no iteration beat it on dev).
+    [ "$arm" = base ] || model=$(ls "$out/$arm"/iter-*/model.gguf | sort -V | tail -1)
     $cli eval synth --model "$model" --items "$synth/test.jsonl" --limit "$TEST" --out "$out/eval/$arm-synth" --max-rounds 3 --threads "$THREADS" --max-string-length 64 > "$out/eval/$arm-synth.json"
     for refine in off adaptive; do
         $cli eval bfcl --model "$model" --categories simple_python,multiple,parallel,parallel_multiple,irrelevance --limit "$BFCL" \

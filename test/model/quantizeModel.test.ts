@@ -52,7 +52,7 @@ function cycleSamples(tokens: number[], count: number): {tokens: number[], train
 let cycleModel: Promise<string> | undefined;
 function learnedModel(): Promise<string> {
     cycleModel ??= train({
-        model: modelPath, out: path.join(dir, "cycle.gguf"), samples: cycleSamples(cycle, 4), epochs: 3, learningRate: 1e-2, contextSize: 256,
+        model: modelPath, out: path.join(dir, "cycle.gguf"), samples: cycleSamples(cycle, 4), epochs: 6, learningRate: 3e-3, contextSize: 256,
         batchSize: 256, threads: 2, validationSplit: 0, seed: 1, checkpointEvery: 0, llama
     }).then((result) => result.out);
     return cycleModel;
