@@ -16,7 +16,7 @@ const recipe: DefaultModelRecipe = {
     synth: {count: 100, seed: 3},
     tokenizer: {size: 512},
     model: {dim: 32, layers: 1, heads: 2, ffn: 64, ctx: 2048, seed: 1},
-    train: {...defaultModelRecipe.train, windows: [512, 1024], warmupSteps: 5}
+    train: {...defaultModelRecipe.train, windows: [512, 1024], warmupSteps: 5, copyCurriculum: {fromPass: 2, share: 0.5, length: 512}}
 };
 
 t("stopped mid-training it ships the checkpoint's weights; run again it resumes, finishes every phase and evaluates", async () => {
@@ -40,7 +40,7 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
         assert.ok((await readGguf(modelOut)).tensors.some((tensor) => tensor.typeName === "Q8_0"));
         assert.is(first.evaluation?.items, 3);
         assert.ok(lines.some((line) => line.startsWith("tokenizer: 512 tokens")));
-        assert.ok(lines.some((line) => /^copy curriculum \(pass 2\): \d+ samples/.test(line)), "the recipe's copy curriculum joins pass 2");
+        assert.ok(lines.some((line) => /^copy curriculum \(pass 2\): \d+ samples/.test(line)), "a recipe's copy curriculum joins its passes from fromPass on");
         assert.not.ok(lines.some((line) => /^copy curriculum \(pass [01]\)/.test(line)));
 
         const resumed: string[] = [];
