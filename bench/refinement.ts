@@ -29,6 +29,7 @@
 import os from "node:os";
 import {getLlama, LlamaGrammar, LlamaLogLevel, type LlamaContextSequence, type Token} from "node-llama-cpp";
 import {ToolCallEngine} from "../src/engine/ToolCallEngine.js";
+import {ToolaceError} from "../src/errors/ToolaceError.js";
 import {generateTurn, type TurnResult} from "../src/engine/generateTurn.js";
 import {MAX_PARALLEL_CALLS} from "../src/engine/parseCallRequest.js";
 import type {CallResult} from "../src/engine/CallResult.js";
@@ -86,6 +87,7 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
     const cacheSequence = context.getSequence();
     const replaySequence = context.getSequence();
     const replays: Replay[] = [];
+    let truncatedRequests = 0;
     const format = plainEngine.format;
     const turnTokens = plainEngine.tokenize(refinementTurn(format), false);
     const closeTokens = plainEngine.tokenize([output(format.assistantEnd, true)], false);
@@ -104,17 +106,30 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
                 const call = {...request, tool_choice: toolChoice, refine: refineRounds, max_tokens: maxTokens};
                 // Alternate the order of the loops between requests, so that no loop always runs first.
                 const order = index % 2 === 0 ? LOOPS : [...LOOPS].reverse();
-                for (const loop of order) {
-                    if (loop === "reuse" || loop === "reusePlain") {
-                        const result = await (loop === "reuse" ? engine : plainEngine).call(call);
-                        runs[loop].push(result.rounds.map((round) => ({inputTokens: round.inputTokens, outputTokens: round.outputTokens, ms: round.ms, output: describe(round)})));
-                        if (loop === "reusePlain") replays.push(...await replayLoop(replaySequence, grammar, prompt, turnTokens, closeTokens, pass * requests.length + index));
-                    } else if (loop === "stateless") {
-                        runs.stateless.push(await statelessLoop(statelessSequence, grammar, prompt, turnTokens, closeTokens, plainEngine));
-                    } else {
-                        runs.promptCache.push(await promptCacheLoop(cacheSequence, grammar, request, normalized, plainEngine));
+                const measured: Partial<Record<LoopName, Round[]>> = {};
+                const requestReplays: Replay[] = [];
+                try {
+                    for (const loop of order) {
+                        if (loop === "reuse" || loop === "reusePlain") {
+                            const result = await (loop === "reuse" ? engine : plainEngine).call(call);
+                            measured[loop] = result.rounds.map((round) => ({inputTokens: round.inputTokens, outputTokens: round.outputTokens, ms: round.ms, output: describe(round)}));
+                            if (loop === "reusePlain") requestReplays.push(...await replayLoop(replaySequence, grammar, prompt, turnTokens, closeTokens, pass * requests.length + index));
+                        } else if (loop === "stateless") {
+                            measured.stateless = await statelessLoop(statelessSequence, grammar, prompt, turnTokens, closeTokens, plainEngine);
+                        } else {
+                            measured.promptCache = await promptCacheLoop(cacheSequence, grammar, request, normalized, plainEngine);
+                        }
                     }
+                } catch (error) {
+                    // A weak model can ramble until max_tokens inside a call; such a request has no
+                    // complete rounds to compare, in any loop (greedy: all loops cut it at the same round).
+                    if (!(error instanceof ToolaceError && error.code === "output_truncated")) throw error;
+                    truncatedRequests++;
+                    log(`${model.name}: request ${index + 1} skipped: ${error.message}`);
+                    continue;
                 }
+                for (const loop of LOOPS) runs[loop].push(measured[loop]!);
+                replays.push(...requestReplays);
                 log(`${model.name}: request ${index + 1}/${requests.length}${repeat > 1 ? ` (pass ${pass + 1}/${repeat})` : ""} done, ${((performance.now() - started) / 1000).toFixed(0)} s`);
             }
         }
@@ -141,7 +156,7 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
     const identical = runs.reuse.every((request, r) => request.length === runs.reusePlain[r]?.length && request.every((round, k) => round.output === runs.reusePlain[r]![k]!.output));
     const loopsAgree = (loop: LoopName): number => runs[loop].filter((request, r) => request.every((round, k) => round.output === runs.reusePlain[r]?.[k]?.output)).length;
     return {
-        model: model.name, modelNote: model.note, promptTokens, toolTokens, requests: runs.reuse.length, rounds: roundCount,
+        model: model.name, modelNote: model.note, promptTokens, toolTokens, requests: runs.reuse.length, truncatedRequests, rounds: roundCount,
         perRound,
         statelessOverReuse: round2(laterInput("stateless") / laterInput("reuse")),
         promptCacheOverReuse: round2(laterInput("promptCache") / laterInput("reuse")),
@@ -163,6 +178,13 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
     };
 }
 
+/** A turn cut by max_tokens, as the engine reports it (ToolaceError output_truncated). */
+function rejectTruncated(turn: TurnResult, round: number): void {
+    if (turn.ended === "length") {
+        throw new ToolaceError("output_truncated", `round ${round} reached max_tokens (${maxTokens}) in the middle of a tool call`, {round, maxTokens});
+    }
+}
+
 /** (ii): every round re-sends the whole conversation (the same tokens the engine's sequence holds) to a cleared sequence. */
 async function statelessLoop(sequence: LlamaContextSequence, grammar: LlamaGrammar, prompt: Token[], turnTokens: Token[], closeTokens: Token[],
     engine: ToolCallEngine): Promise<Round[]> {
@@ -173,6 +195,7 @@ async function statelessLoop(sequence: LlamaContextSequence, grammar: LlamaGramm
         if (previous !== undefined) history = [...history, ...previous.generated, ...(previous.ended === "eog" ? [] : closeTokens), ...turnTokens];
         await sequence.eraseContextTokenRanges([{start: 0, end: sequence.nextTokenIndex}]);
         previous = await generateTurn(sequence, history, {grammar, maxTokens});
+        rejectTruncated(previous, round);
         rounds.push({inputTokens: previous.inputTokens, outputTokens: previous.outputTokens, ms: previous.ms, output: describe(parseAssistantOutput(engine.format, previous.text))});
     }
     return rounds;
@@ -188,6 +211,7 @@ async function promptCacheLoop(sequence: LlamaContextSequence, grammar: LlamaGra
     for (let round = 0; round <= refineRounds; round++) {
         const tokens = engine.tokenize(renderPrompt(engine.format, messages, tools), true);
         const turn = await generateTurn(sequence, tokens, {grammar, maxTokens});
+        rejectTruncated(turn, round);
         const parsed = parseAssistantOutput(engine.format, turn.text);
         rounds.push({inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, ms: turn.ms, output: describe(parsed)});
         messages.push(parsed.kind === "text"
