@@ -20,6 +20,7 @@ import {benchModels} from "./support/benchModels.js";
 import {bfclSizedRequests} from "./support/bfclSizedRequests.js";
 import {formatTable} from "./support/formatTable.js";
 import {median} from "./support/median.js";
+import {roundTo} from "./support/roundTo.js";
 import {peakRssBytes} from "./support/peakRssBytes.js";
 import {printBenchResult} from "./support/printBenchResult.js";
 import {writeBenchChart} from "./support/writeBenchChart.js";
@@ -85,12 +86,12 @@ const chart = await writeBenchChart("agent", {
         {title: "wall ms per request (all rounds)", unit: "ms", categories: rows.map((r) => `#${r.request}`), series: [{name: "request ms", values: rows.map((r) => r.ms)}]}
     ]
 });
-const agentPrefixShare = Math.round(shares[0]! * 1000) / 1000;
+const agentPrefixShare = roundTo(shares[0]!, 3);
 const result = {
     benchmark: "agent",
     agentPrefixShare,
-    medianPrefixShare: Math.round(median(shares) * 1000) / 1000,
-    maxPrefixShare: Math.round(Math.max(...shares) * 1000) / 1000,
+    medianPrefixShare: roundTo(median(shares), 3),
+    maxPrefixShare: roundTo(Math.max(...shares), 3),
     peakRssBytes: agentPeak ?? null,
     benchPeakRssBytes: peakRssBytes(),
     target: {agentPrefixShare: "<= 0.10"},
@@ -98,8 +99,8 @@ const result = {
     requests: rows,
     agentExitCode: exitCode,
     chart,
-    setup: {model: model!.note, parallel: 1, threads: 1, refine, toolChoice: "auto", maxStringLength, seconds: Math.round((performance.now() - started) / 100) / 10,
-        node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100)}
+    setup: {model: model!.note, parallel: 1, threads: 1, refine, toolChoice: "auto", maxStringLength, seconds: roundTo((performance.now() - started) / 1000, 1),
+        node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg().map((load) => roundTo(load, 2))}
 };
 const report = [
     formatTable(["request", "round 0 input", "input (all rounds)", "output", "rounds", "stop", "ms"],

@@ -14,12 +14,12 @@
  * that copies drives them towards 0.
  */
 import {type ControlledEvaluateInputItem, getLlama, LlamaLogLevel, type LlamaContextSequence, type LlamaModel, type Token} from "node-llama-cpp";
-import {readGguf} from "../src/model/readGguf.js";
 import {synthesize} from "../src/synth/synthesize.js";
 import type {SynthItem} from "../src/synth/SynthItem.js";
 import {toolPool} from "../src/synth/toolPool.js";
 import {readSynthItems} from "../src/tokenizer/readSynthItems.js";
 import {copyCurriculumSamples} from "../src/train/copyCurriculumSamples.js";
+import {copyCurriculumTokens} from "../src/train/copyCurriculumTokens.js";
 import {renderSynthSamples} from "../src/train/renderSynthSamples.js";
 import type {TrainSample} from "../src/train/trainData.js";
 import {type AnswerTokenRole, answerTokenRoles} from "./support/answerTokenRoles.js";
@@ -82,14 +82,6 @@ function summary(values: {loss: number, top1: boolean}[]): {tokens: number, loss
     };
 }
 
-async function normalTokens(file: string, bos: number): Promise<number[]> {
-    const types = (await readGguf(file)).get("tokenizer.ggml.token_type");
-    if (types?.type !== "array") throw new Error(`${file} has no token types`);
-    const tokens: number[] = [];
-    Array.from(types.value as ArrayLike<number>).forEach((type, id) => { if (type === 1 && id !== bos) tokens.push(id); });
-    return tokens;
-}
-
 const items = await testItems();
 const samples = await renderSynthSamples(llama, model!.path, items, "last");
 const loaded: LlamaModel = await llama.loadModel({modelPath: model!.path});
@@ -105,26 +97,20 @@ for (const [index, sample] of samples.entries()) {
     if ((index + 1) % 20 === 0) log(`${index + 1}/${samples.length} items`);
 }
 
-const bos = loaded.tokens.bos;
-if (bos == null) throw new Error(`${model!.path} has no BOS token`);
-const separator = loaded.tokenize(":", false, "trimLeadingSpace");
-const end = loaded.tokenize("\n", false, "trimLeadingSpace");
-const drawn = await normalTokens(model!.path, bos);
-const curriculum = copyCurriculumSamples({
-    count: copySamples, tokens: drawn, bos, separator: separator[0]!, end: end[0]!, maxLength: 512, seed: 20260401
-});
+const copyTokens = await copyCurriculumTokens(llama, model!.path);
+const curriculum = copyCurriculumSamples({...copyTokens, count: copySamples, maxLength: 512, seed: 20260401});
 const repeat: {loss: number, top1: boolean}[] = [];
 const lookup: {loss: number, top1: boolean}[] = [];
 for (const [index, sample] of curriculum.entries()) (index % 2 === 0 ? repeat : lookup).push(...await positionLosses(sequence, sample));
 await context.dispose();
 await loaded.dispose();
 
-const uniform = Math.log(drawn.length);
+const uniform = Math.log(copyTokens.tokens.length);
 const roles = Object.fromEntries(Object.entries(byRole).map(([role, values]) => [role, summary(values)]));
 const result = {
     model: model!.name, modelNote: model!.note, items: samples.length, itemsSource: itemsFile ?? "generated synth (seed 5), test split",
     answer: summary(all), roles,
-    copy: {repeat: summary(repeat), lookup: summary(lookup), uniformLoss: roundTo(uniform, 3), drawnTokens: drawn.length},
+    copy: {repeat: summary(repeat), lookup: summary(lookup), uniformLoss: roundTo(uniform, 3), drawnTokens: copyTokens.tokens.length},
     repeatOverUniform: roundTo(summary(repeat).loss / uniform, 3),
     lookupOverUniform: roundTo(summary(lookup).loss / uniform, 3),
     seconds: roundTo((performance.now() - started) / 1000, 1),
@@ -137,7 +123,7 @@ const rows = [
     ["copy: lookup", result.copy.lookup.tokens, result.copy.lookup.loss, result.copy.lookup.top1]
 ];
 printBenchResult([
-    `copy ability of ${result.model} (${result.items} items from ${result.itemsSource}; uniform loss over the ${drawn.length} drawn tokens ${result.copy.uniformLoss})`,
+    `copy ability of ${result.model} (${result.items} items from ${result.itemsSource}; uniform loss over the ${copyTokens.tokens.length} drawn tokens ${result.copy.uniformLoss})`,
     formatTable(["tokens", "count", "loss", "top-1"], rows),
     `repeatOverUniform ${result.repeatOverUniform}, lookupOverUniform ${result.lookupOverUniform} (1: no copying; 0: perfect), ${result.seconds} s`
 ].join("\n"), result, json);

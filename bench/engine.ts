@@ -117,20 +117,15 @@ async function measureModel(model: BenchModel): Promise<{model: string, modelNot
         log(`${model.name}: ${runs.raw[0]!.tokens} tokens; raw ${median(tps("raw")).toFixed(0)}, turn ${median(tps("turn")).toFixed(0)}, call ${median(tps("call")).toFixed(0)} tokens/s`);
         return {
             model: model.name, modelNote: model.note, tokens: runs.raw[0]!.tokens,
-            tokensPerSecond: {raw: round1(median(tps("raw"))), turn: round1(median(tps("turn"))), call: round1(median(tps("call")))},
-            engineThroughputRatio: round3(ratio("turn")), callThroughputRatio: round3(ratio("call")),
-            cpuEngineRatio: round3(cpuRatio("turn")), cpuCallRatio: round3(cpuRatio("call")), sameTokens
+            tokensPerSecond: {raw: roundTo(median(tps("raw")), 1), turn: roundTo(median(tps("turn")), 1), call: roundTo(median(tps("call")), 1)},
+            engineThroughputRatio: roundTo(ratio("turn"), 3), callThroughputRatio: roundTo(ratio("call"), 3),
+            cpuEngineRatio: roundTo(cpuRatio("turn"), 3), cpuCallRatio: roundTo(cpuRatio("call"), 3), sameTokens
         };
     } finally {
         await context.dispose();
         await engine.dispose();
     }
 }
-
-
-
-const round1 = (value: number): number => roundTo(value, 1);
-const round3 = (value: number): number => roundTo(value, 3);
 
 const results = [];
 for (const model of models) results.push(await measureModel(model));
@@ -160,8 +155,8 @@ const result = {
     met: {engineThroughputRatio: headline.engineThroughputRatio >= 0.95},
     byModel: results,
     chart,
-    setup: {repeat, maxStringLength, toolChoice: "required", threads: 1, seconds: round1((performance.now() - started) / 1000),
-        node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100)}
+    setup: {repeat, maxStringLength, toolChoice: "required", threads: 1, seconds: roundTo((performance.now() - started) / 1000, 1),
+        node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg().map((load) => roundTo(load, 2))}
 };
 const report = [
     formatTable(["model", "tokens", "raw tok/s", "generateTurn tok/s", "call tok/s", "turn/raw", "call/raw", "turn/raw per CPU s", "call/raw per CPU s"],

@@ -103,20 +103,15 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown> 
         log(`${model.name}: ${pairs[0]!.tokens} tokens, ${median(pairs.map((p) => p.withGrammar)).toFixed(0)} vs ${median(pairs.map((p) => p.without)).toFixed(0)} tokens/s`);
         return {
             model: model.name, modelNote: model.note, promptTokens: prompt.length, tokens: pairs[0]!.tokens,
-            withGrammar: round1(median(pairs.map((p) => p.withGrammar))), without: round1(median(pairs.map((p) => p.without))), ratio: round3(ratio),
-            cpuRatio: round3(median(pairs.map((p) => p.cpuRatio))),
-            runs: pairs.map((p) => ({withGrammar: round1(p.withGrammar), without: round1(p.without), tokens: p.tokens}))
+            withGrammar: roundTo(median(pairs.map((p) => p.withGrammar)), 1), without: roundTo(median(pairs.map((p) => p.without)), 1), ratio: roundTo(ratio, 3),
+            cpuRatio: roundTo(median(pairs.map((p) => p.cpuRatio)), 3),
+            runs: pairs.map((p) => ({withGrammar: roundTo(p.withGrammar, 1), without: roundTo(p.without, 1), tokens: p.tokens}))
         };
     } finally {
         await context.dispose();
         await engine.dispose();
     }
 }
-
-
-
-const round1 = (value: number): number => roundTo(value, 1);
-const round3 = (value: number): number => roundTo(value, 3);
 
 const results = [];
 for (const model of models) results.push(await measureModel(model));
@@ -139,8 +134,8 @@ const result = {
     met: {grammarThroughputRatio: headline.ratio >= 0.85},
     byModel: results,
     chart,
-    setup: {repeat, maxStringLength, toolChoice: "required", threads: 1, seconds: round1((performance.now() - started) / 1000),
-        node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg().map((v) => Math.round(v * 100) / 100)}
+    setup: {repeat, maxStringLength, toolChoice: "required", threads: 1, seconds: roundTo((performance.now() - started) / 1000, 1),
+        node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg().map((load) => roundTo(load, 2))}
 };
 const report = [
     formatTable(["model", "tokens", "with grammar tok/s", "without tok/s", "ratio", "per CPU s"], results.map((r) => [r.model, r.tokens as number, r.withGrammar, r.without, r.ratio, r.cpuRatio])),

@@ -142,7 +142,7 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
     const roundCount = refineRounds + 1;
     const perRound = Object.fromEntries(LOOPS.map((loop) => [loop, Array.from({length: roundCount}, (_, round) => {
         const rounds = runs[loop].map((request) => request[round]).filter((r): r is Round => r !== undefined);
-        return {round, inputTokens: median(rounds.map((r) => r.inputTokens)), outputTokens: median(rounds.map((r) => r.outputTokens)), ms: round1(median(rounds.map((r) => r.ms)))};
+        return {round, inputTokens: median(rounds.map((r) => r.inputTokens)), outputTokens: median(rounds.map((r) => r.outputTokens)), ms: roundTo(median(rounds.map((r) => r.ms)), 1)};
     })]));
     const laterInput = (loop: LoopName): number => runs[loop].reduce((sum, request) => sum + request.slice(1).reduce((s, r) => s + r.inputTokens, 0), 0);
     // Confirming rounds of loop (i): the round reproduces the previous round's call.
@@ -158,21 +158,21 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
     return {
         model: model.name, modelNote: model.note, promptTokens, toolTokens, requests: runs.reuse.length, truncatedRequests, rounds: roundCount,
         perRound,
-        statelessOverReuse: round2(laterInput("stateless") / laterInput("reuse")),
-        promptCacheOverReuse: round2(laterInput("promptCache") / laterInput("reuse")),
+        statelessOverReuse: roundTo(laterInput("stateless") / laterInput("reuse"), 2),
+        promptCacheOverReuse: roundTo(laterInput("promptCache") / laterInput("reuse"), 2),
         confirmingRounds: confirms.length,
-        confirmOverRound0: round3(median(confirms.map((c) => c.ms / c.round0Ms))),
-        confirmOverRound0SameLength: round3(median(confirms.filter((c) => c.sameLength).map((c) => c.ms / c.round0Ms))),
-        confirmOverPlainRound: round3(median(confirms.map((c) => c.ms / c.plainMs))),
-        confirms: confirms.map((c) => ({...c, ms: round1(c.ms), round0Ms: round1(c.round0Ms), plainMs: round1(c.plainMs)})),
+        confirmOverRound0: roundTo(median(confirms.map((c) => c.ms / c.round0Ms)), 3),
+        confirmOverRound0SameLength: roundTo(median(confirms.filter((c) => c.sameLength).map((c) => c.ms / c.round0Ms)), 3),
+        confirmOverPlainRound: roundTo(median(confirms.map((c) => c.ms / c.plainMs)), 3),
+        confirms: confirms.map((c) => ({...c, ms: roundTo(c.ms, 1), round0Ms: roundTo(c.round0Ms, 1), plainMs: roundTo(c.plainMs, 1)})),
         replayedRounds: replays.length,
         replayedOutputsIdentical: replays.every((r) => r.same),
         replayedDecidedInBatches: replays.filter((r) => r.accepted).length,
-        replayConfirmOverRound0: round3(median(replayed.map((r) => r.ms / r.round0Ms))),
-        replayConfirmOverPlainRound: round3(median(replayed.map((r) => r.ms / r.plainMs))),
+        replayConfirmOverRound0: roundTo(median(replayed.map((r) => r.ms / r.round0Ms)), 3),
+        replayConfirmOverPlainRound: roundTo(median(replayed.map((r) => r.ms / r.plainMs)), 3),
         replayOutputTokens: median(replayed.map((r) => r.outputTokens)),
         replayRound0OutputTokens: median(replayed.map((r) => r.round0OutputTokens)),
-        replays: replays.map((r) => ({...r, ms: round1(r.ms), plainMs: round1(r.plainMs), round0Ms: round1(r.round0Ms)})),
+        replays: replays.map((r) => ({...r, ms: roundTo(r.ms, 1), plainMs: roundTo(r.plainMs, 1), round0Ms: roundTo(r.round0Ms, 1)})),
         outputsIdenticalToPlain: identical,
         requestsMatchingPlain: Object.fromEntries(LOOPS.map((loop) => [loop, loopsAgree(loop)]))
     };
@@ -247,12 +247,6 @@ async function replayLoop(sequence: LlamaContextSequence, grammar: LlamaGrammar,
     return replays;
 }
 
-
-const round1 = (value: number): number => roundTo(value, 1);
-const round2 = (value: number): number => roundTo(value, 2);
-const round3 = (value: number): number => roundTo(value, 3);
-
-
 const byModel: Record<string, unknown>[] = [];
 for (const model of models) {
     log(`model ${model.name}: ${model.path}`);
@@ -286,14 +280,14 @@ const result = {
     benchmark: "refinement",
     statelessOverReuse,
     promptCacheOverReuse: Math.min(...results.map((r) => r.promptCacheOverReuse)),
-    confirmOverRound0: round3(median(confirmRatios)),
-    confirmOverPlainRound: round3(median(confirmPlainRatios)),
+    confirmOverRound0: roundTo(median(confirmRatios), 3),
+    confirmOverPlainRound: roundTo(median(confirmPlainRatios), 3),
     confirmSource,
     confirmingRounds: allConfirms.length,
     replayedConfirmingRounds: allReplays.length,
-    replayConfirmOverRound0: round3(median(allReplays.map((r) => r.ms / r.round0Ms))),
-    replayConfirmOverPlainRound: round3(median(allReplays.map((r) => r.ms / r.plainMs))),
-    naturalConfirmOverRound0: round3(median(allConfirms.map((c) => c.ms / c.round0Ms))),
+    replayConfirmOverRound0: roundTo(median(allReplays.map((r) => r.ms / r.round0Ms)), 3),
+    replayConfirmOverPlainRound: roundTo(median(allReplays.map((r) => r.ms / r.plainMs)), 3),
+    naturalConfirmOverRound0: roundTo(median(allConfirms.map((c) => c.ms / c.round0Ms)), 3),
     outputsIdenticalToPlain: results.every((r) => r.outputsIdenticalToPlain && r.replayedOutputsIdentical),
     peakRssBytes: peakRssBytes(),
     targets: {statelessOverReuse: ">= 10", confirmOverRound0: "<= 0.35"},
@@ -301,7 +295,7 @@ const result = {
     byModel,
     chart,
     setup: {requests: requests.length, refinementRounds: refineRounds, repeat, toolChoice, maxStringLength, maxTokens, threads: 1, contextSize: 2048,
-        seconds: round1((performance.now() - started) / 1000), node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg().map(round2)}
+        seconds: roundTo((performance.now() - started) / 1000, 1), node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg().map((load) => roundTo(load, 2))}
 };
 
 const lines: string[] = [];

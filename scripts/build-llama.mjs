@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * Builds llama.cpp locally, offline, from the git bundle node-llama-cpp ships
- * (`node-llama-cpp source download`, which clones the bundle and compiles it for this CPU:
- * -march=native, OpenMP). node-llama-cpp then loads this build instead of its prebuilt binaries,
+ * (`node-llama-cpp source download --skipBuild` clones the bundle, our patches are applied, then
+ * `node-llama-cpp source build` compiles it for this CPU: -march=native, OpenMP). node-llama-cpp then loads this build instead of its prebuilt binaries,
  * and so does the native trainer (it uses the libllama node-llama-cpp loaded).
  *
  * Why it is part of `npm install`: training is the slowest thing toolace-r does, and the local build

@@ -93,7 +93,7 @@ export interface NativeTrainer {
     readonly contextSize: number;
     readonly batchSize: number;
     readonly optimizer: "adamw" | "sgd";
-    /** Names of the tensors the last training step updated (empty before the first). */
+    /** Names of the tensors whose gradient was not all zero in the first training step (empty before it). */
     readonly trainedTensors: readonly string[];
     step(input: NativeStepInput): Promise<NativeStepResult>;
     /** Writes the AdamW moments (fsynced) to `path`. */

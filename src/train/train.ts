@@ -94,8 +94,9 @@ export interface TrainResult {
     /** Context positions per second of this run's training steps. */
     tokensPerSecond: number;
     /**
-     * Tensors of the model that the optimizer did not update (empty when every one trains). On a
-     * llama.cpp without toolace-r's training patch these are token_embd and every attn_k / attn_v.
+     * Tensors of the model whose gradient was all zero in the first step (empty when every one
+     * trains): weight decay alone changes them. On a llama.cpp without toolace-r's training patch
+     * these are token_embd and every attn_k / attn_v.
      */
     frozenTensors: string[];
 }

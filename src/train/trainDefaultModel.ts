@@ -12,7 +12,6 @@ import path from "node:path";
 import {getLlama, LlamaLogLevel, type Llama} from "node-llama-cpp";
 import {initModel} from "../model/initModel.js";
 import {quantizeModel} from "../model/quantizeModel.js";
-import {readGguf} from "../model/readGguf.js";
 import {QuantizeError} from "../model/QuantizeError.js";
 import {runSynth} from "../synth/runSynth.js";
 import type {SynthItem} from "../synth/SynthItem.js";
@@ -21,6 +20,7 @@ import {trainTokenizer} from "../tokenizer/trainTokenizer.js";
 import {readCheckpointState, temporaryPath} from "./checkpoint.js";
 import {defaultModelRecipe, type DefaultModelRecipe} from "./defaultModelRecipe.js";
 import {copyCurriculumSamples} from "./copyCurriculumSamples.js";
+import {copyCurriculumTokens} from "./copyCurriculumTokens.js";
 import {evalSynthCalls, type SynthEvalResult} from "./evalSynthCalls.js";
 import {globalLearningRate} from "./globalLearningRate.js";
 import {renderSynthSamples} from "./renderSynthSamples.js";
@@ -91,28 +91,6 @@ interface Phase {
     end: number;
     out: string;
     checkpointDir: string;
-}
-
-/** The vocabulary's normal tokens and its ":" / newline / BOS tokens, for copyCurriculumSamples. */
-async function copyCurriculumTokens(llama: Llama, vocab: string): Promise<{tokens: number[], bos: number, separator: number, end: number}> {
-    const gguf = await readGguf(vocab);
-    const types = gguf.get("tokenizer.ggml.token_type");
-    if (types?.type !== "array" || types.itemType !== "int32") throw new TrainError("train_model_unsupported", `${vocab} has no token types`, {model: vocab});
-    const tokens: number[] = [];
-    Array.from(types.value as ArrayLike<number>).forEach((type, id) => { if (type === 1) tokens.push(id); });
-    const model = await llama.loadModel({modelPath: vocab, vocabOnly: true});
-    try {
-        const single = (text: string): number => {
-            const ids = model.tokenize(text, false, "trimLeadingSpace");
-            if (ids.length !== 1) throw new TrainError("train_model_unsupported", `${vocab}: ${JSON.stringify(text)} is not one token`, {model: vocab});
-            return ids[0]!;
-        };
-        const bos = model.tokens.bos;
-        if (bos == null) throw new TrainError("train_model_unsupported", `${vocab} has no BOS token`, {model: vocab});
-        return {tokens: tokens.filter((id) => id !== bos), bos, separator: single(":"), end: single("\n")};
-    } finally {
-        await model.dispose();
-    }
 }
 
 /** Runs (or continues) the pipeline; see the module comment. Throws TrainError, TokenizerError, GgufError... */
