@@ -23,13 +23,16 @@
  * began, and the round runs again with its own output as the draft, evaluating the same tokens as
  * the original round did. Its output must be the same tokens. confirmOverRound0 divides a
  * confirming round's ms by those of round 0 of the same request (with both output lengths
- * reported); confirmOverPlainRound by those of the same round decoded plainly. Every figure is
- * measured in the run; JSON on the last line with --json.
+ * reported); confirmOverPlainRound by those of the same round decoded plainly. Replays run on a
+ * context of their own whose decision margins are measured by its first checks (DraftMargins):
+ * those calibrating rounds evaluate their draft twice and are reported but left out of the ratios.
+ * Every figure is measured in the run; JSON on the last line with --json.
  */
 import os from "node:os";
 import {getLlama, LlamaGrammar, LlamaLogLevel, type LlamaContextSequence, type Token} from "node-llama-cpp";
 import {ToolCallEngine} from "../src/engine/ToolCallEngine.js";
 import {ToolaceError} from "../src/errors/ToolaceError.js";
+import {DraftMargins} from "../src/engine/DraftMargins.js";
 import {generateTurn, type TurnResult} from "../src/engine/generateTurn.js";
 import {MAX_PARALLEL_CALLS} from "../src/engine/parseCallRequest.js";
 import type {CallResult} from "../src/engine/CallResult.js";
@@ -53,7 +56,7 @@ import {writeBenchChart} from "./support/writeBenchChart.js";
 type Round = {inputTokens: number, outputTokens: number, ms: number, output: string};
 type LoopName = "reuse" | "reusePlain" | "stateless" | "promptCache";
 const LOOPS: LoopName[] = ["reuse", "reusePlain", "stateless", "promptCache"];
-type Replay = {request: number, round: number, ms: number, plainMs: number, round0Ms: number, outputTokens: number, round0OutputTokens: number, same: boolean, accepted: boolean};
+type Replay = {request: number, round: number, ms: number, plainMs: number, round0Ms: number, outputTokens: number, round0OutputTokens: number, same: boolean, accepted: boolean, acceptedTokens: number, calibrating: boolean};
 const LOOP_LABELS: Record<LoopName, string> = {reuse: "(i) reuse", reusePlain: "(i') reuse, no drafts", stateless: "(ii) stateless", promptCache: "(iii) prompt cache"};
 
 const args = new BenchArgs(process.argv.slice(2));
@@ -82,11 +85,16 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
     const options = {model: model.path, llama, threads: 1, contextSize: 2048, grammar: {maxStringLength, maxArrayItems: 4}};
     const engine = await ToolCallEngine.load(options);
     const plainEngine = await ToolCallEngine.load({...options, speculative: false});
-    const context = await plainEngine.model.createContext({contextSize: 2048, sequences: 3, threads: 1});
+    const context = await plainEngine.model.createContext({contextSize: 2048, sequences: 2, threads: 1});
     const statelessSequence = context.getSequence();
     const cacheSequence = context.getSequence();
-    const replaySequence = context.getSequence();
+    // Replays on a context of their own with one sequence, as an engine's: a cache shared with sequences that are
+    // filled and erased in turn changes the order in which attention sums, and with it the logits (see DraftMargins).
+    const replayContext = await plainEngine.model.createContext({contextSize: 2048, sequences: 1, threads: 1});
+    const replaySequence = replayContext.getSequence();
     const replays: Replay[] = [];
+    // The replay context's decision margins, measured by its first checks (as an engine measures its own).
+    const replayMargins = new DraftMargins();
     let truncatedRequests = 0;
     const format = plainEngine.format;
     const turnTokens = plainEngine.tokenize(refinementTurn(format), false);
@@ -113,7 +121,7 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
                         if (loop === "reuse" || loop === "reusePlain") {
                             const result = await (loop === "reuse" ? engine : plainEngine).call(call);
                             measured[loop] = result.rounds.map((round) => ({inputTokens: round.inputTokens, outputTokens: round.outputTokens, ms: round.ms, output: describe(round)}));
-                            if (loop === "reusePlain") requestReplays.push(...await replayLoop(replaySequence, grammar, prompt, turnTokens, closeTokens, pass * requests.length + index));
+                            if (loop === "reusePlain") requestReplays.push(...await replayLoop(replaySequence, replayMargins, grammar, prompt, turnTokens, closeTokens, pass * requests.length + index));
                         } else if (loop === "stateless") {
                             measured.stateless = await statelessLoop(statelessSequence, grammar, prompt, turnTokens, closeTokens, plainEngine);
                         } else {
@@ -135,6 +143,7 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
         }
     } finally {
         await context.dispose();
+        await replayContext.dispose();
         await engine.dispose();
         await plainEngine.dispose();
     }
@@ -152,7 +161,8 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
         const plain = runs.reusePlain[r]?.[k];
         confirms.push({request: r, round: k, ms: round.ms, round0Ms: request[0]!.ms, plainMs: plain?.ms ?? Number.NaN, sameLength: round.outputTokens === request[0]!.outputTokens});
     }));
-    const replayed = replays.filter((r) => r.same);
+    // Rounds that calibrated the margins also evaluated their draft one token at a time: not counted in the ratios.
+    const replayed = replays.filter((r) => r.same && !r.calibrating);
     const identical = runs.reuse.every((request, r) => request.length === runs.reusePlain[r]?.length && request.every((round, k) => round.output === runs.reusePlain[r]![k]!.output));
     const loopsAgree = (loop: LoopName): number => runs[loop].filter((request, r) => request.every((round, k) => round.output === runs.reusePlain[r]?.[k]?.output)).length;
     return {
@@ -168,8 +178,13 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
         replayedRounds: replays.length,
         replayedOutputsIdentical: replays.every((r) => r.same),
         replayedDecidedInBatches: replays.filter((r) => r.accepted).length,
+        replayedCalibrating: replays.filter((r) => r.calibrating).length,
+        decisionMargins: {...replayMargins.current(), comparedPositions: replayMargins.comparedPositions, largestDifference: replayMargins.largestDifference},
         replayConfirmOverRound0: roundTo(median(replayed.map((r) => r.ms / r.round0Ms)), 3),
         replayConfirmOverPlainRound: roundTo(median(replayed.map((r) => r.ms / r.plainMs)), 3),
+        // Replayed rounds the check decided wholly in batches: what a confirming round costs when the check works.
+        decidedConfirmOverRound0: roundTo(median(replayed.filter((r) => r.accepted).map((r) => r.ms / r.round0Ms)), 3),
+        decidedConfirmOverPlainRound: roundTo(median(replayed.filter((r) => r.accepted).map((r) => r.ms / r.plainMs)), 3),
         replayOutputTokens: median(replayed.map((r) => r.outputTokens)),
         replayRound0OutputTokens: median(replayed.map((r) => r.round0OutputTokens)),
         replays: replays.map((r) => ({...r, ms: roundTo(r.ms, 1), plainMs: roundTo(r.plainMs, 1), round0Ms: roundTo(r.round0Ms, 1)})),
@@ -227,7 +242,7 @@ async function promptCacheLoop(sequence: LlamaContextSequence, grammar: LlamaGra
  * generated plainly, then the cache is cut back to where the round began and the round runs again
  * with its own output as the draft (a round that confirms its draft, by construction).
  */
-async function replayLoop(sequence: LlamaContextSequence, grammar: LlamaGrammar, prompt: Token[], turnTokens: Token[], closeTokens: Token[],
+async function replayLoop(sequence: LlamaContextSequence, margins: DraftMargins, grammar: LlamaGrammar, prompt: Token[], turnTokens: Token[], closeTokens: Token[],
     request: number): Promise<Replay[]> {
     const replays: Replay[] = [];
     await sequence.eraseContextTokenRanges([{start: 0, end: sequence.nextTokenIndex}]);
@@ -239,9 +254,10 @@ async function replayLoop(sequence: LlamaContextSequence, grammar: LlamaGrammar,
         history = [...history, ...previous.generated, ...(previous.ended === "eog" ? [] : closeTokens), ...turnTokens];
         const plain = await generateTurn(sequence, history, {grammar, maxTokens});
         await sequence.eraseContextTokenRanges([{start: before, end: sequence.nextTokenIndex}]);
-        const confirm = await generateTurn(sequence, history, {grammar, maxTokens, draft: plain.generated});
+        const calibrating = !margins.calibrated;
+        const confirm = await generateTurn(sequence, history, {grammar, maxTokens, draft: plain.generated, draftMargins: margins});
         replays.push({request, round, ms: confirm.ms, plainMs: plain.ms, round0Ms: round0.ms, outputTokens: plain.generated.length,
-            round0OutputTokens: round0.generated.length, same: confirm.generated.join() === plain.generated.join(), accepted: confirm.draftAccepted === plain.generated.length});
+            round0OutputTokens: round0.generated.length, same: confirm.generated.join() === plain.generated.join(), accepted: confirm.draftAccepted === plain.generated.length, acceptedTokens: confirm.draftAccepted, calibrating});
         previous = plain;
     }
     return replays;
@@ -254,11 +270,11 @@ for (const model of models) {
 }
 type ModelResult = {model: string, perRound: Record<LoopName, {round: number, inputTokens: number, outputTokens: number, ms: number}[]>,
     statelessOverReuse: number, promptCacheOverReuse: number, confirmingRounds: number, confirmOverRound0: number, confirmOverPlainRound: number,
-    confirmOverRound0SameLength: number, outputsIdenticalToPlain: boolean, replays: Replay[], replayedOutputsIdentical: boolean, replayedDecidedInBatches: number,
-    replayConfirmOverRound0: number, replayConfirmOverPlainRound: number, replayOutputTokens: number, replayRound0OutputTokens: number, confirms: {ms: number, round0Ms: number, plainMs: number}[], promptTokens: number, toolTokens: number};
+    confirmOverRound0SameLength: number, outputsIdenticalToPlain: boolean, replays: Replay[], replayedOutputsIdentical: boolean, replayedDecidedInBatches: number, replayedCalibrating: number,
+    replayConfirmOverRound0: number, replayConfirmOverPlainRound: number, decidedConfirmOverRound0: number, decidedConfirmOverPlainRound: number, replayOutputTokens: number, replayRound0OutputTokens: number, confirms: {ms: number, round0Ms: number, plainMs: number}[], promptTokens: number, toolTokens: number};
 const results = byModel as ModelResult[];
 const allConfirms = results.flatMap((result) => result.confirms);
-const allReplays = results.flatMap((result) => result.replays.filter((r) => r.same));
+const allReplays = results.flatMap((result) => result.replays.filter((r) => r.same && !r.calibrating));
 // Natural confirming rounds where there are any; else the replayed ones (every refinement round, confirming its own output).
 const confirmSource = allConfirms.length > 0 ? "natural" : "replayed";
 const confirmRatios = confirmSource === "natural" ? allConfirms.map((c) => c.ms / c.round0Ms) : allReplays.map((r) => r.ms / r.round0Ms);
@@ -306,8 +322,9 @@ for (const r of results) {
     lines.push(`  input tokens of rounds >= 1: stateless/reuse ${r.statelessOverReuse}, prompt cache/reuse ${r.promptCacheOverReuse}; ` +
         `confirming rounds ${r.confirmingRounds}: ms / round 0 ${r.confirmOverRound0} (same length ${r.confirmOverRound0SameLength}), ms / same round without drafts ${r.confirmOverPlainRound}; ` +
         `outputs identical to plain decoding: ${r.outputsIdenticalToPlain}`);
-    lines.push(`  replayed confirming rounds ${r.replays.length} (same output: ${r.replayedOutputsIdentical}, decided wholly in batches: ${r.replayedDecidedInBatches}): ` +
-        `ms / round 0 ${r.replayConfirmOverRound0}, ms / same round plain ${r.replayConfirmOverPlainRound} (median output ${r.replayOutputTokens} tokens, round 0 ${r.replayRound0OutputTokens})`, "");
+    lines.push(`  replayed confirming rounds ${r.replays.length} (same output: ${r.replayedOutputsIdentical}, decided wholly in batches: ${r.replayedDecidedInBatches}, calibrating margins: ${r.replayedCalibrating}): ` +
+        `ms / round 0 ${r.replayConfirmOverRound0}, ms / same round plain ${r.replayConfirmOverPlainRound} (median output ${r.replayOutputTokens} tokens, round 0 ${r.replayRound0OutputTokens}); ` +
+        `decided wholly in batches: ms / round 0 ${r.decidedConfirmOverRound0}, ms / same round plain ${r.decidedConfirmOverPlainRound}`, "");
 }
 lines.push(`statelessOverReuse ${result.statelessOverReuse} (target >= 10), confirmOverRound0 ${result.confirmOverRound0} over ${confirmRatios.length} ${confirmSource} confirming rounds (target <= 0.35), ` +
     `confirmOverPlainRound ${result.confirmOverPlainRound}, peak RSS ${(result.peakRssBytes! / 2 ** 20).toFixed(0)} MiB, chart ${chart}`);

@@ -51,6 +51,13 @@ export class GrammarProbe {
         return true;
     }
 
+    /** An independent probe at the same position (advancing either leaves the other where it was). */
+    public clone(): GrammarProbe {
+        const copy = GrammarProbe.wrap(this.evaluationState.clone());
+        if (copy == null) throw new Error("a grammar evaluation state lost its native calls when cloned");
+        return copy;
+    }
+
     /** A copy of the current state, to sample with (sampling advances it; this probe is unchanged). */
     public state(): LlamaGrammarEvaluationState {
         return this.evaluationState.clone();

@@ -25,6 +25,7 @@ import {tokenizeSegments} from "./tokenizeSegments.js";
 import {chooseThreads} from "./chooseThreads.js";
 import {draftChecksPayOff} from "./draftChecksPayOff.js";
 import {DraftCheckPolicy} from "./DraftCheckPolicy.js";
+import {DraftMargins} from "./DraftMargins.js";
 
 export type EngineOptions = {
     /** GGUF path or `hf:` URI; default: the embedded `models/default.gguf`. */
@@ -48,6 +49,8 @@ export type EngineOptions = {
      * confirming the previous call costs a few evaluations (see verifyDraft). Greedy output is the
      * same tokens either way. `true`: every refinement round; `false`: never; default: for models
      * where it can pay off (draftChecksPayOff), while checks keep deciding rounds (DraftCheckPolicy).
+     * The first checks of an engine also measure its context's decision margins (DraftMargins) and
+     * cost about one more plain decoding of their round each (three or four rounds).
      */
     speculative?: boolean,
     /** An existing Llama instance to share (tests, benchmarks). */
@@ -76,6 +79,8 @@ export class ToolCallEngine {
     public readonly speculative: boolean;
     /** Without `speculative: true`, checks go on only while they decide rounds (DraftCheckPolicy). */
     private readonly draftPolicy: DraftCheckPolicy | undefined;
+    /** Decision margins of draft checks, measured on this engine's context by its first checks. */
+    private readonly draftMargins = new DraftMargins();
     private readonly pool: SequencePool;
     private readonly options: EngineOptions;
     private readonly grammars = new Map<string, LlamaGrammar>();
@@ -159,8 +164,10 @@ export class ToolCallEngine {
                 const draftSource = round === 0 ? prompt : turns[round - 1]!.generated;
                 // A refinement round that confirms the previous call reproduces it: checked in a few batches.
                 const draft = round > 0 && this.speculative && (this.draftPolicy?.shouldCheck() ?? true) ? turns[round - 1]!.generated : undefined;
-                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft});
-                if (turn.draftTokens > 0) this.draftPolicy?.record(turn.draftAccepted === turn.generated.length);
+                const calibrating = !this.draftMargins.calibrated;
+                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft, draftMargins: this.draftMargins});
+                // Checks made with the conservative margins of an uncalibrated context say little of later ones.
+                if (turn.draftTokens > 0 && !calibrating) this.draftPolicy?.record(turn.draftAccepted === turn.generated.length);
                 // A text answer cut at max_tokens is still an answer; a cut call is not.
                 const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? parseAssistantOutput(this.format, turn.text) : undefined;
                 if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))

@@ -1,5 +1,6 @@
 import {InputLookupTokenPredictor, type LlamaContextSequence, type LlamaGrammar, LlamaGrammarEvaluationState, type Token} from "node-llama-cpp";
 import {ToolaceError} from "../errors/ToolaceError.js";
+import type {DraftMargins} from "./DraftMargins.js";
 import {GrammarProbe} from "./GrammarProbe.js";
 import {verifyDraft} from "./verifyDraft.js";
 
@@ -60,6 +61,8 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
      * since its tokens are taken as allowed by the grammar where they stand.
      */
     draft?: readonly Token[],
+    /** The decision margins of the sequence's context, calibrated by its draft checks (see DraftMargins); without it, conservative ones. */
+    draftMargins?: DraftMargins,
     signal?: AbortSignal
 }): Promise<TurnResult> {
     const model = sequence.model;
@@ -94,7 +97,7 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
     let draftAccepted = 0;
     if (draft.length > 0 && (grammar == null || probe != null)) {
         const start = sequence.nextTokenIndex;
-        const check = await verifyDraft(sequence, pending, draft, {constrained: grammar != null, probe});
+        const check = await verifyDraft(sequence, pending, draft, {constrained: grammar != null, probe, margins: options.draftMargins});
         draftAccepted = check.accepted;
         if (check.accepted === draft.length) {
             for (const token of draft) push(token);

@@ -1,26 +1,27 @@
 import type {ControlledEvaluateInputItem, LlamaContextSequence, Token} from "node-llama-cpp";
 import type {GrammarProbe} from "./GrammarProbe.js";
+import {DraftMargins} from "./DraftMargins.js";
 import {greedyChoice} from "./greedyChoice.js";
+import {VocabularyIndex} from "./VocabularyIndex.js";
 
 /**
  * Draft tokens evaluated in the first batch after the input; while every token is confirmed, each
  * following batch takes DRAFT_CHUNK_GROWTH times more. A draft refuted early (a refined call
  * usually departs from the previous one at an argument value) wastes few positions, and a draft
- * reproduced whole costs a few evaluations: five for 100 tokens (the input, 4, 16, 64, the rest).
+ * reproduced whole costs a few evaluations: six for 100 tokens (the input, 4, 16, 32, 32, the rest).
  */
 export const FIRST_DRAFT_CHUNK = 4;
 export const DRAFT_CHUNK_GROWTH = 4;
-/** Logits ranked at each draft position checked (a sort of the vocabulary per position): the allowed rivals of the draft token are among them or far behind. */
-export const RANKED_LOGITS = 128;
 /**
- * How far ahead of every allowed rival a draft token's logit v must be for a batch to decide it:
- * DECISION_MARGIN + RELATIVE_DECISION_MARGIN × |v|. Logits of a position evaluated in a batch
- * differ from those of one-token steps (Q8_0 activations round differently): by up to 2.6% of the
- * logit (0.10 near 7.6) in the default model and 0.03 near 1.6 in a random Q8_0 model, measured
- * over 3,000-4,700 positions; two logits can move apart by about twice that.
+ * The largest batch of draft tokens. On this project's CPU builds, a batch of up to 63 tokens gives
+ * logits bit-identical to one-token steps (on one thread), while a batch of 64 or more takes
+ * another path in llama.cpp and moves them by up to 0.18 on the default model and 0.03 on a larger
+ * random one (measured over 100-token outputs): bit-identical batches let the calibrated margins
+ * (DraftMargins) be zero.
  */
-export const DECISION_MARGIN = 0.05;
-export const RELATIVE_DECISION_MARGIN = 0.04;
+export const MAX_DRAFT_CHUNK = 32;
+/** Logits ranked at each draft position checked while margins are not zero (a sort of the vocabulary per position). */
+export const RANKED_LOGITS = 128;
 
 export type DraftVerification = {
     /** Leading draft tokens greedy decoding reproduces; all of them when the turn reproduces the draft. */
@@ -29,58 +30,145 @@ export type DraftVerification = {
     first: Token | undefined
 };
 
+type PositionRequest = {generateNext: {token?: boolean, logits?: {filter: {tokens: Token[], includeTop?: number}}, options?: {temperature: number}}};
+
 /**
  * Checks whether greedy decoding reproduces a draft of the output (usually the previous refinement
  * round's output) without evaluating it one token at a time. The input is evaluated first exactly
  * as plain decoding evaluates it (one batch, logits at its last token), so the first output token
  * is decided from the very logits plain decoding samples from. When it is the draft's first token,
  * the draft follows in growing batches, and each further draft token is accepted where greedy
- * decoding picks it with a clear margin (greedyChoice): logits computed in a batch differ slightly
- * from those of one-token steps, so a near tie stops the check.
+ * decoding provably picks it from the batch's logits.
  *
- * Greedy decoding under a grammar picks the allowed token with the highest logit (node-llama-cpp
- * takes the model's own greedy token when the grammar allows it, else applies the grammar: the same
- * token). `probe`, a grammar state before the output that is advanced here over the accepted draft
- * tokens, says which tokens are allowed; without a grammar every token is. A draft accepted whole
- * leaves the sequence holding the input and all draft tokens but the last (as plain decoding would,
- * up to those last bits); otherwise the caller erases the draft tokens evaluated (everything after
- * the input) and generates from `first`.
+ * Greedy decoding under a grammar picks the allowed token with the highest logit, the lowest id
+ * among equal ones (node-llama-cpp takes the model's own greedy token when the grammar allows it,
+ * else applies the grammar: the same token). `probe`, a grammar state before the output that is
+ * advanced here over the accepted draft tokens, says which tokens are allowed; without a grammar
+ * every token is. Each position lists the logits of the draft token and of the tokens that spell
+ * the beginning of the draft's remaining text (VocabularyIndex.prefixTokens): where the grammar
+ * forces a literal such as a property name and the model prefers another token, those are the
+ * tokens the grammar allows; positions where the grammar allows only a few tokens (a tool name,
+ * a closing bracket) list all of them, found before the batch on a copy of the probe
+ * (VocabularyIndex.allowedTokensIfFew). Where the margins of the context are zero (batches measured
+ * bit-identical to one-token steps, DraftMargins.exact), a position also gives the model's own
+ * greedy token: accepted when the grammar allows it, else the best allowed token is decided from
+ * the named logits when every allowed token is among them. Otherwise the top RANKED_LOGITS logits
+ * are ranked and a choice must clear the margins (greedyChoice).
+ *
+ * The margins come from `margins`, which measures the differences on the context itself: until it
+ * is calibrated (and then now and again), the whole draft is evaluated in batches (whatever the
+ * decisions), then again one token at a time (replacing the batched positions in the sequence),
+ * and both logits of every position are reported to it. Such a check costs about one plain
+ * decoding of the draft on top of the batches.
+ *
+ * A draft accepted whole leaves the sequence holding the input and all draft tokens but the last
+ * (as plain decoding would); otherwise the caller erases the draft tokens evaluated (everything
+ * after the input) and generates from `first`.
  */
 export async function verifyDraft(sequence: LlamaContextSequence, input: readonly Token[], draft: readonly Token[], options: {
     /** Whether a grammar constrains the output; then `probe` is required. */
     constrained: boolean,
     probe?: GrammarProbe,
     firstChunk?: number,
-    rankTop?: number
+    rankTop?: number,
+    /** The context's decision margins; without it, conservative margins that are never calibrated. */
+    margins?: DraftMargins
 }): Promise<DraftVerification> {
     const {probe, firstChunk = FIRST_DRAFT_CHUNK, rankTop = RANKED_LOGITS} = options;
     if (input.length === 0 || draft.length === 0 || (options.constrained && probe == null)) return {accepted: 0, first: undefined};
-    const rank = {generateNext: {logits: {filter: {tokens: [] as Token[], includeTop: Math.max(2, rankTop)}}, options: {temperature: 0}}};
     const allowed = (token: Token): boolean => probe == null || probe.allows(token);
-    const margins = {margin: DECISION_MARGIN, relativeMargin: RELATIVE_DECISION_MARGIN};
-
-    // The input's last logits are exactly those plain decoding samples the first token from: no margin, and the
-    // whole vocabulary ranked (one sort: about 1 ms for 4k tokens), so that a token the grammar forces is found too.
+    const calibration = options.margins ?? new DraftMargins({positions: Number.POSITIVE_INFINITY});
+    const margins = calibration.current();
     const vocabulary = sequence.model.fileInfo.metadata.tokenizer?.ggml?.tokens;
     const size = Array.isArray(vocabulary) ? vocabulary.length : 0;
-    const whole = {generateNext: {logits: {filter: {tokens: [] as Token[], includeTop: size}}, options: {temperature: 0}}};
-    const inputResults = await sequence.controlledEvaluate(input.map((token, i): ControlledEvaluateInputItem =>
-        i === input.length - 1 ? [token, size > 0 ? whole : rank] : token));
-    const inputLogits = inputResults[input.length - 1]?.next.logits;
-    const first = inputLogits == null ? undefined : greedyChoice(inputLogits, allowed, {margin: 0, complete: size > 0 && inputLogits.size >= size});
+    const topCount = size > 0 ? Math.min(Math.max(2, rankTop), size) : Math.max(2, rankTop);
+    const calibrating = calibration.measureNextCheck();
+    // Measuring checks rank the top of every position, so that both evaluations list the same tokens to compare.
+    const exact = calibration.exact && !calibrating;
+    const index = probe != null ? VocabularyIndex.for(sequence.model) : undefined;
+    // Positions whose grammar allows only a few tokens, with those tokens (found before evaluating them, on a copy of the probe).
+    const fewAllowed = new Map<number, Set<Token>>();
+    const findFewAllowed = (from: number, to: number): void => {
+        if (probe == null || index == null) return;
+        const ahead = probe.clone();
+        for (let position = from; position <= to; position++) {
+            const few = index.allowedTokensIfFew(ahead);
+            if (few != null) fewAllowed.set(position, few);
+            if (!ahead.accept([draft[position]!])) break;
+        }
+    };
+    const requestFor = (position: number): PositionRequest => {
+        if (exact) {
+            // The model's own greedy token, and the logits of the few allowed tokens where the grammar narrows the choice.
+            const few = fewAllowed.get(position);
+            return few == null ? {generateNext: {token: true}} : {generateNext: {token: true, logits: {filter: {tokens: [...new Set([draft[position]!, ...few])]}}}};
+        }
+        const named = new Set([draft[position]!, ...index?.prefixTokens(index.textOf(draft, position)) ?? [], ...fewAllowed.get(position) ?? []]);
+        return {generateNext: {logits: {filter: {tokens: [...named], includeTop: topCount}}, options: {temperature: 0}}};
+    };
+    const decide = (position: number, greedy: Token | null | undefined, logits: ReadonlyMap<Token, number> | undefined): Token | undefined => {
+        if (exact) {
+            // The model's own greedy token (the first maximum in id order) is plain decoding's choice wherever the grammar allows it;
+            // elsewhere the best allowed token, when every allowed token has its logit in hand.
+            if (greedy == null) return undefined;
+            if (allowed(greedy)) return greedy;
+            const allowedSet = fewAllowed.get(position);
+            return allowedSet == null || logits == null ? undefined : greedyChoice([], allowed, {margin: 0, extras: logits, allowedSet});
+        }
+        if (logits == null) return undefined;
+        // node-llama-cpp lists the top tokens first (highest first), then the tokens asked for by name.
+        const entries = [...logits];
+        const ranked = entries.slice(0, topCount);
+        const extras = entries.slice(topCount);
+        const complete = size > 0 && topCount >= size;
+        const choice = greedyChoice(ranked, allowed, {...margins, complete, extras});
+        if (choice !== undefined || probe == null || index == null) return choice;
+        // Undecided: list every token the grammar allows here; if all of them have a logit in hand, nothing hides below the top.
+        const allowedSet = index.allowedTokens(probe);
+        return allowedSet == null ? undefined : greedyChoice(ranked, allowed, {...margins, complete, extras, allowedSet});
+    };
+
+    // The input's last logits are exactly those plain decoding samples the first token from (the same batch): decided
+    // with no margin, from the model's greedy token where exact, else from the whole vocabulary ranked (one sort: about
+    // 1 ms for 4k tokens), so that a token the grammar forces is found too.
+    findFewAllowed(0, 0);
+    const inputRequest = exact ? requestFor(0) : {generateNext: {logits: {filter: {tokens: [] as Token[], includeTop: size > 0 ? size : topCount}}, options: {temperature: 0}}};
+    const inputResults = await sequence.controlledEvaluate(input.map((token, i): ControlledEvaluateInputItem => i === input.length - 1 ? [token, inputRequest] : token));
+    const inputResult = inputResults[input.length - 1]?.next;
+    const first = exact ? decide(0, inputResult?.token, inputResult?.logits)
+        : inputResult?.logits == null ? undefined : greedyChoice(inputResult.logits, allowed, {margin: 0, complete: size > 0 && inputResult.logits.size >= size});
     if (first === undefined || first !== draft[0]) return {accepted: 0, first};
     if (probe != null && !probe.accept([first])) return {accepted: 0, first};
+
     let accepted = 1;
-    for (let chunk = Math.max(1, firstChunk); accepted < draft.length; chunk *= DRAFT_CHUNK_GROWTH) {
-        // draft[accepted - 1] is in the sequence's history once evaluated here; the batch runs to the draft's last token but one.
-        const batch = draft.slice(accepted - 1, Math.min(draft.length - 1, accepted - 1 + chunk));
-        const results = await sequence.controlledEvaluate(batch.map((token): ControlledEvaluateInputItem => [token, rank]));
-        for (const result of results) {
+    let refuted = false;
+    const start = sequence.nextTokenIndex;
+    const batched: {request: ControlledEvaluateInputItem, logits: ReadonlyMap<Token, number>}[] = [];
+    // While calibrating, the whole draft is evaluated (every batched position is compared), whatever the decisions.
+    for (let chunk = Math.max(1, firstChunk), next = 1; next < draft.length && (!refuted || calibrating); chunk = Math.min(MAX_DRAFT_CHUNK, chunk * DRAFT_CHUNK_GROWTH)) {
+        // draft[next - 1] is in the sequence's history once evaluated here; the batch runs to the draft's last token but one.
+        const from = next - 1;
+        const end = Math.min(draft.length - 1, from + chunk);
+        if (!refuted) findFewAllowed(from + 1, end);
+        const items = draft.slice(from, end).map((token, i): ControlledEvaluateInputItem => [token, requestFor(from + i + 1)]);
+        next += items.length;
+        const results = await sequence.controlledEvaluate(items);
+        for (const [i, result] of results.entries()) {
             const logits = result?.next.logits;
-            const choice = logits == null ? undefined : greedyChoice(logits, allowed, margins);
-            if (choice === undefined || choice !== draft[accepted]) return {accepted, first};
-            if (probe != null && !probe.accept([choice])) return {accepted, first};
-            accepted++;
+            if (calibrating && logits != null) batched.push({request: items[i]!, logits});
+            if (refuted) continue;
+            const choice = decide(from + i + 1, result?.next.token, logits);
+            if (choice === undefined || choice !== draft[accepted] || (probe != null && !probe.accept([choice]))) refuted = true;
+            else accepted++;
+        }
+    }
+    if (calibrating && batched.length > 0 && batched.length === sequence.nextTokenIndex - start) {
+        // The same tokens again, one per step as plain decoding evaluates them: the sequence ends up as plain decoding leaves it.
+        await sequence.eraseContextTokenRanges([{start, end: sequence.nextTokenIndex}]);
+        for (const {request, logits} of batched) {
+            const [result] = await sequence.controlledEvaluate([request]);
+            const oneToken = result?.next.logits;
+            if (oneToken != null) calibration.observe(logits, oneToken);
         }
     }
     return {accepted, first};

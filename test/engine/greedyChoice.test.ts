@@ -41,4 +41,29 @@ t("NaN logits are ignored", () => {
     assert.is(greedyChoice(ranked([1, Number.NaN], [2, 3.0], [3, 1.0]), all, {margin: 0.5}), tok(2));
 });
 
+t("extras: tokens asked for by name below the excerpt are rivals, but cannot rule out hidden ones", () => {
+    // Nothing allowed in the excerpt; the extra token 7 is allowed, but an allowed token could hide between it and 4.0.
+    assert.is(greedyChoice(ranked([1, 5.0], [2, 4.0]), only(7, 8), {margin: 0.01, extras: ranked([7, 2.0])}), undefined);
+    // An extra token competes with the excerpt's allowed tokens.
+    assert.is(greedyChoice(ranked([1, 5.0], [2, 4.0], [3, 1.0]), only(2, 7), {margin: 0.01, extras: ranked([7, 3.995])}), undefined, "a near tie");
+    assert.is(greedyChoice(ranked([1, 5.0], [2, 4.0], [3, 1.0]), only(2, 7), {margin: 0.01, extras: ranked([7, 3.5])}), tok(2));
+    assert.is(greedyChoice(ranked([1, 5.0], [2, 4.0]), only(1, 7), {margin: 0.01, extras: ranked([7, 4.5])}), tok(1));
+});
+
+t("allowedSet: when every allowed token is listed, nothing hides below the excerpt", () => {
+    const allowedSet = new Set([tok(7), tok(8)]);
+    assert.is(greedyChoice(ranked([1, 5.0], [2, 4.0]), only(7, 8), {margin: 0.01, extras: ranked([7, 2.0], [8, 1.0]), allowedSet}), tok(7));
+    assert.is(greedyChoice(ranked([1, 5.0], [2, 4.0]), only(7, 8), {margin: 0.01, extras: ranked([7, 2.0], [8, 1.995]), allowedSet}), undefined, "a near tie");
+    assert.is(greedyChoice(ranked([1, 5.0], [2, 4.0]), only(7, 8), {margin: 0.01, extras: ranked([7, 2.0]), allowedSet}), undefined, "8 is allowed but not listed");
+    assert.is(greedyChoice(ranked([1, 5.0], [2, 4.0]), only(7, 8), {margin: 0.01, extras: ranked([8, 1.0], [7, 1.0]), allowedSet: new Set([tok(7), tok(8)])}), undefined,
+        "equal logits within a margin");
+    assert.is(greedyChoice(ranked([1, 5.0], [2, 4.0]), only(7, 8), {margin: 0, extras: ranked([8, 1.0], [7, 1.0]), allowedSet}), tok(7), "equal logits: the lowest id");
+});
+
+t("no excerpt at all: only an exact allowedSet, wholly listed, decides", () => {
+    assert.is(greedyChoice([], only(7, 8), {margin: 0, extras: ranked([7, 2.0], [8, 3.0]), allowedSet: new Set([tok(7), tok(8)])}), tok(8));
+    assert.is(greedyChoice([], only(7, 8, 9), {margin: 0, extras: ranked([7, 2.0], [8, 3.0]), allowedSet: new Set([tok(7), tok(8), tok(9)])}), undefined);
+    assert.is(greedyChoice([], only(7, 8), {margin: 0, extras: ranked([7, 2.0], [8, 3.0])}), undefined);
+});
+
 t.run();

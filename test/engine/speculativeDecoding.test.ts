@@ -2,6 +2,7 @@ import {suite} from "uvu";
 import * as assert from "uvu/assert";
 import {getLlama, LlamaGrammar, type LlamaContextSequence, type Token} from "node-llama-cpp";
 import {ToolCallEngine} from "../../src/engine/ToolCallEngine.js";
+import {DraftMargins} from "../../src/engine/DraftMargins.js";
 import {generateTurn, type TurnResult} from "../../src/engine/generateTurn.js";
 import {DEFAULT_MODEL_PATH} from "../../src/engine/resolveModelPath.js";
 import {buildCallGrammar} from "../../src/protocol/buildCallGrammar.js";
@@ -52,7 +53,7 @@ t("greedy output is token-identical with and without draft checks, on every roun
  * token, `drafted` checks a draft first. Every round must give the same tokens.
  */
 async function refinementPairs(grammar: LlamaGrammar | undefined, prompt: Token[], rounds: number, turnTokens: Token[], closeTokens: Token[],
-    plainSequence: LlamaContextSequence, draftedSequence: LlamaContextSequence, draftFor: (round: number, previous: TurnResult | undefined, plainTurn: TurnResult) => Token[] | undefined):
+    plainSequence: LlamaContextSequence, draftedSequence: LlamaContextSequence, draftMargins: DraftMargins, draftFor: (round: number, previous: TurnResult | undefined, plainTurn: TurnResult) => Token[] | undefined):
     Promise<{plain: TurnResult, drafted: TurnResult}[]> {
     const pairs: {plain: TurnResult, drafted: TurnResult}[] = [];
     let history = prompt;
@@ -62,7 +63,7 @@ async function refinementPairs(grammar: LlamaGrammar | undefined, prompt: Token[
             history = [...history, ...previous.generated, ...(previous.ended === "eog" ? [] : closeTokens), ...turnTokens];
         }
         const plain = await generateTurn(plainSequence, history, {grammar, maxTokens: 120});
-        const drafted = await generateTurn(draftedSequence, history, {grammar, maxTokens: 120, draft: draftFor(round, pairs[round - 1]?.drafted, plain)});
+        const drafted = await generateTurn(draftedSequence, history, {grammar, maxTokens: 120, draft: draftFor(round, pairs[round - 1]?.drafted, plain), draftMargins});
         pairs.push({plain, drafted});
     }
     return pairs;
@@ -72,6 +73,8 @@ t("draft checks on the default model: confirming rounds, exact drafts, wrong dra
     const engine = await ToolCallEngine.load({model: DEFAULT_MODEL_PATH, llama, contextSize: 2048, threads: 1, speculative: false});
     const context = await engine.model.createContext({contextSize: 2048, sequences: 2, threads: 1});
     const [plainSequence, draftedSequence] = [context.getSequence(), context.getSequence()];
+    // Measured on the drafted sequence's context by the first checks, then every REMEASURE_EVERY-th (remeasured here every 4th).
+    const draftMargins = new DraftMargins({remeasureEvery: 4});
     const normalized = normalizeTools(tools);
     const turnTokens = engine.tokenize(refinementTurn(engine.format), false);
     const closeTokens = engine.tokenize([output(engine.format.assistantEnd, true)], false);
@@ -85,11 +88,11 @@ t("draft checks on the default model: confirming rounds, exact drafts, wrong dra
             for (const [index, query] of queries.entries()) {
                 const prompt = engine.tokenize(renderPrompt(engine.format, [{role: "user", content: query}], normalized), true);
                 // Rounds 1-3 take the previous round as their draft, as the engine does.
-                const natural = await refinementPairs(grammar, prompt, 4, turnTokens, closeTokens, plainSequence, draftedSequence,
+                const natural = await refinementPairs(grammar, prompt, 4, turnTokens, closeTokens, plainSequence, draftedSequence, draftMargins,
                     (round, previous) => round > 0 ? previous!.generated : undefined);
                 // Every round gets the plain output of that very round (an exact draft), or another request's output (a wrong one).
                 const wrong = outputsByChoice.get(label);
-                const oracle = await refinementPairs(grammar, prompt, 2, turnTokens, closeTokens, plainSequence, draftedSequence,
+                const oracle = await refinementPairs(grammar, prompt, 2, turnTokens, closeTokens, plainSequence, draftedSequence, draftMargins,
                     (round, _previous, plainTurn) => round === 0 && wrong != null && index % 2 === 0 ? wrong : plainTurn.generated);
                 outputsByChoice.set(label, natural[0]!.plain.generated);
                 for (const [round, {plain, drafted}] of [...natural.entries(), ...oracle.entries()]) {
@@ -119,11 +122,13 @@ t("draft checks on the default model: confirming rounds, exact drafts, wrong dra
         await context.dispose();
         await engine.dispose();
     }
+    assert.ok(draftMargins.calibrated, `margins measured: ${draftMargins.comparedPositions} positions`);
     assert.ok(tally.confirming >= 5, `refinement rounds that confirm the previous round: ${JSON.stringify(tally)}`);
-    // How many rounds a model confirms confidently enough to be decided in batches depends on its
-    // weights (the shipped default model changes as it trains): at least one, so the batched path is exercised.
-    assert.ok(tally.confirmedInBatches >= 1, `confirming rounds decided wholly in batches: ${JSON.stringify(tally)}`);
-    assert.ok(tally.exactInBatches >= 1, `exact drafts decided wholly in batches: ${JSON.stringify(tally)}`);
+    assert.ok(draftMargins.exact, "one thread on the CPU: batches of up to 32 tokens reproduce one-token logits bit for bit");
+    // With zero margins a check decides every position whose greedy token the grammar allows, and those where the grammar
+    // leaves a few tokens; most confirming rounds (62 of 66 when written) are decided wholly in batches.
+    assert.ok(tally.confirmedInBatches * 2 >= tally.confirming, `confirming rounds decided wholly in batches: ${JSON.stringify(tally)}`);
+    assert.ok(tally.exactInBatches * 2 >= tally.exactDrafts, `exact drafts decided wholly in batches: ${JSON.stringify(tally)}`);
     assert.ok(tally.acceptedTokens >= 100, `draft tokens accepted in batches: ${JSON.stringify(tally)}`);
     assert.ok(tally.rounds - tally.confirming >= 5, `refinement rounds that depart from the previous round: ${JSON.stringify(tally)}`);
     assert.ok(tally.wrongDrafts >= 2, `other requests' outputs as drafts: ${JSON.stringify(tally)}`);
