@@ -16,15 +16,23 @@ type StateInternals = {_state?: unknown, _llama?: {_bindings?: {AddonSampler?: P
  * then check no drafts under a grammar).
  */
 export class GrammarProbe {
-    private constructor(private readonly evaluationState: LlamaGrammarEvaluationState, private readonly bindings: GrammarBindings,
-        private readonly nativeState: unknown) {}
+    /** The tokens accepted since the start of the grammar: with `grammar`, they determine the probe's state. */
+    private readonly acceptedTokens: Token[] = [];
+
+    private constructor(public readonly grammar: LlamaGrammar, private readonly evaluationState: LlamaGrammarEvaluationState,
+        private readonly bindings: GrammarBindings, private readonly nativeState: unknown) {}
 
     /** A probe at the start of `grammar`, or undefined when this node-llama-cpp lacks the calls. */
     public static create(model: LlamaModel, grammar: LlamaGrammar): GrammarProbe | undefined {
-        return GrammarProbe.wrap(new LlamaGrammarEvaluationState({model, grammar}));
+        return GrammarProbe.wrap(grammar, new LlamaGrammarEvaluationState({model, grammar}));
     }
 
-    private static wrap(state: LlamaGrammarEvaluationState): GrammarProbe | undefined {
+    /** The tokens accepted since the start of the grammar, in order. */
+    public get path(): readonly Token[] {
+        return this.acceptedTokens;
+    }
+
+    private static wrap(grammar: LlamaGrammar, state: LlamaGrammarEvaluationState): GrammarProbe | undefined {
         const internals = state as unknown as StateInternals;
         const sampler = internals._llama?._bindings?.AddonSampler;
         if (internals._state == null || typeof sampler?.canBeNextTokenForGrammarEvaluationState !== "function"
@@ -34,7 +42,7 @@ export class GrammarProbe {
             canBeNextTokenForGrammarEvaluationState: sampler.canBeNextTokenForGrammarEvaluationState.bind(sampler),
             acceptGrammarEvaluationStateToken: sampler.acceptGrammarEvaluationStateToken.bind(sampler)
         };
-        return new GrammarProbe(state, bindings, internals._state);
+        return new GrammarProbe(grammar, state, bindings, internals._state);
     }
 
     /** Whether the grammar allows `token` next (end-of-generation tokens only where the grammar is complete). */
@@ -47,14 +55,16 @@ export class GrammarProbe {
         for (const token of tokens) {
             if (!this.allows(token)) return false;
             this.bindings.acceptGrammarEvaluationStateToken(this.nativeState, token);
+            this.acceptedTokens.push(token);
         }
         return true;
     }
 
     /** An independent probe at the same position (advancing either leaves the other where it was). */
     public clone(): GrammarProbe {
-        const copy = GrammarProbe.wrap(this.evaluationState.clone());
+        const copy = GrammarProbe.wrap(this.grammar, this.evaluationState.clone());
         if (copy == null) throw new Error("a grammar evaluation state lost its native calls when cloned");
+        copy.acceptedTokens.push(...this.acceptedTokens);
         return copy;
     }
 

@@ -1,4 +1,4 @@
-import type {LlamaModel, Token} from "node-llama-cpp";
+import type {LlamaGrammar, LlamaModel, Token} from "node-llama-cpp";
 import type {GrammarProbe} from "./GrammarProbe.js";
 
 /** Vocabularies up to this size are enumerated through the grammar at a position (4,096 tokens: about 1.4 ms). */
@@ -6,6 +6,8 @@ export const MAX_ENUMERATED_VOCABULARY = 32_768;
 /** A position whose grammar allows at most this many first characters, and this many tokens, has its allowed tokens listed (allowedTokensIfFew). */
 export const FEW_FIRST_CHARACTERS = 8;
 export const FEW_TOKENS = 64;
+/** Grammar positions remembered per grammar by allowedTokensIfFew (a refinement loop checks drafts that share long prefixes). */
+export const FEW_CACHE_SIZE = 4096;
 /** Characters of the draft's remaining text searched for tokens that spell its beginning. */
 export const PREFIX_TEXT_LENGTH = 48;
 
@@ -23,6 +25,8 @@ export class VocabularyIndex {
     private readonly groups: {single: Token | undefined, tokens: Token[]}[] | undefined;
     /** Tokens tested one by one: special ones, partial UTF-8 sequences. */
     private readonly loose: Token[] = [];
+    /** allowedTokensIfFew's answers by grammar and path (null: not few). */
+    private readonly fewByGrammar = new WeakMap<LlamaGrammar, Map<string, Set<Token> | null>>();
 
     private constructor(model: LlamaModel, public readonly size: number, byteLevel: boolean) {
         const groups = new Map<string, {single: Token | undefined, tokens: Token[]}>();
@@ -87,10 +91,25 @@ export class VocabularyIndex {
      * FEW_FIRST_CHARACTERS first characters and FEW_TOKENS tokens: a property name, a tool name, a
      * closing bracket), else undefined. Asking about each first character alone decides (about 0.05
      * ms for the default model's 4,096 tokens), so positions that allow any text cost little. Only
-     * for byte-level vocabularies (see allowedTokens).
+     * for byte-level vocabularies (see allowedTokens). Answers are remembered by grammar and path
+     * (the tokens accepted from the grammar's start determine its state), at most FEW_CACHE_SIZE
+     * per grammar.
      */
     public allowedTokensIfFew(probe: GrammarProbe): Set<Token> | undefined {
         if (this.groups == null || this.size > MAX_ENUMERATED_VOCABULARY) return undefined;
+        let cache = this.fewByGrammar.get(probe.grammar);
+        if (cache == null) this.fewByGrammar.set(probe.grammar, cache = new Map());
+        const key = probe.path.join(",");
+        const known = cache.get(key);
+        if (known !== undefined) return known ?? undefined;
+        const found = this.listFewAllowed(probe);
+        if (cache.size >= FEW_CACHE_SIZE) cache.clear();
+        cache.set(key, found ?? null);
+        return found;
+    }
+
+    private listFewAllowed(probe: GrammarProbe): Set<Token> | undefined {
+        if (this.groups == null) return undefined;
         const open: Token[][] = [];
         for (const {single, tokens} of this.groups) {
             if (single === undefined) open.push(tokens);

@@ -40,6 +40,7 @@ t("default model (byte-level BPE): allowedTokens and allowedTokensIfFew agree wi
         const expected = bruteForce(probe, index.size);
         assert.equal([...index.allowedTokens(probe)!].sort((a, b) => a - b), [...expected].sort((a, b) => a - b), `position ${position}`);
         const listed = index.allowedTokensIfFew(probe);
+        assert.is(index.allowedTokensIfFew(probe), listed, "the answer is remembered for this grammar and path");
         if (listed != null) {
             few++;
             assert.equal([...listed].sort((a, b) => a - b), [...expected].sort((a, b) => a - b), `few at position ${position}`);
