@@ -27,6 +27,7 @@ export interface IterationSettings {
     readonly temperature: number;
     readonly select: SelectionRule;
     readonly solvedShare: number;
+    readonly maxKindShare?: number;
     readonly refinementCorpus: boolean;
     readonly maxFixes: number;
     readonly chains: boolean;
@@ -113,8 +114,10 @@ export async function runIteration(ctx: IterationContext, outDir: string, iterat
 
     const records = await sampleStage(ctx, files, iteration, model);
     const sampling = samplingSummary(records, settings);
-    const selection = selectItems(records.map((record) => ({id: record.id, n: record.samples.length, c: record.correct})),
-        {rule: settings.select, solvedShare: settings.solvedShare, seed: fnv1a(`select ${settings.seed} ${iteration}`)});
+    const kinds = new Map(ctx.pool.map((item) => [item.id, item.kind]));
+    const selection = selectItems(records.map((record) => ({id: record.id, n: record.samples.length, c: record.correct, kind: kinds.get(record.id)})),
+        {rule: settings.select, solvedShare: settings.solvedShare, seed: fnv1a(`select ${settings.seed} ${iteration}`),
+            ...(settings.maxKindShare === undefined ? {} : {maxKindShare: settings.maxKindShare})});
     await writeFileAtomic(files.selection, `${JSON.stringify(selection, null, 2)}\n`);
     const selectionSummary = {rule: selection.rule, selected: selection.ids.length, previous: previousSelected, byDifficulty: selection.selected};
     ctx.log(`iteration ${iteration}: pass@1 ${(sampling.passAt1 * 100).toFixed(1)}%, pass@${settings.k} ${(sampling.passAtK * 100).toFixed(1)}%; `

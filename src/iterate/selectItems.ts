@@ -20,14 +20,24 @@ export interface ItemDifficulty {
     readonly id: string;
     readonly n: number;
     readonly c: number;
+    /** What the item asks for (a synth kind: single, parallel_same, irrelevant…), for maxKindShare. */
+    readonly kind?: string;
 }
 
 export interface SelectItemsOptions {
     readonly rule: SelectionRule;
     /** model-aware: the fraction of always-solved items added, in [0, 1] (rounded to whole items). */
     readonly solvedShare: number;
-    /** Seeds the draw of solved items (model-aware) and of the random subset (random). */
+    /** Seeds the draw of solved items (model-aware), of the random subset (random) and of the items a kind cap leaves out. */
     readonly seed: number;
+    /**
+     * At most this share of the selection may be of one kind, in (0, 1]; default 1 (no cap). A weak
+     * model solves some kinds long before others (text answers to irrelevant requests, in this
+     * project's ablation 17 of 21 selected items), and a selection of them teaches it to answer
+     * everything that way. A kind over its share keeps at most share / (1 − share) times the items
+     * selected of the other kinds (at least one), always-solved ones left out first.
+     */
+    readonly maxKindShare?: number;
 }
 
 /** The pool split by difficulty: never solved (c = 0), learnable (0 < c < n), always solved (c = n). */
@@ -71,6 +81,10 @@ export function selectItems(items: readonly ItemDifficulty[], options: SelectIte
     if (typeof options.solvedShare !== "number" || !(options.solvedShare >= 0 && options.solvedShare <= 1)) {
         throw new TrainError("train_invalid_options", `the share of solved items must be in [0, 1], got ${String(options.solvedShare)}`, {option: "solved-share"});
     }
+    const maxKindShare = options.maxKindShare ?? 1;
+    if (typeof maxKindShare !== "number" || !(maxKindShare > 0 && maxKindShare <= 1)) {
+        throw new TrainError("train_invalid_options", `the largest share of one kind must be in (0, 1], got ${String(options.maxKindShare)}`, {option: "max-kind-share"});
+    }
     for (const item of items) {
         if (!Number.isSafeInteger(item.n) || !Number.isSafeInteger(item.c) || item.c < 0 || item.c > item.n || item.n < 1) {
             throw new TrainError("train_invalid_options", `item ${item.id}: ${item.c} correct of ${item.n} samples is not a difficulty`, {id: item.id});
@@ -88,6 +102,25 @@ export function selectItems(items: readonly ItemDifficulty[], options: SelectIte
         case "unsolved": chosen = new Set(items.filter((item) => bucketOf(item) !== "solved").map((item) => item.id)); break;
         case "random": chosen = new Set(SynthRandom.forKey(options.seed, "select:random").sample(items.map((item) => item.id), modelAware().size)); break;
     }
+    if (maxKindShare < 1) chosen = capKinds(items.filter((item) => chosen.has(item.id)), maxKindShare, options.seed);
     const selected = items.filter((item) => chosen.has(item.id));
     return {rule: options.rule, ids: selected.map((item) => item.id), pool: counts(items), selected: counts(selected)};
+}
+
+/** The ids of `chosen` left after capping each kind (see SelectItemsOptions.maxKindShare); items without a kind are never capped. */
+function capKinds(chosen: readonly ItemDifficulty[], share: number, seed: number): Set<string> {
+    const byKind = new Map<string, ItemDifficulty[]>();
+    for (const item of chosen) if (item.kind !== undefined) byKind.set(item.kind, [...byKind.get(item.kind) ?? [], item]);
+    const kept = new Set(chosen.map((item) => item.id));
+    for (const [kind, members] of byKind) {
+        const others = chosen.length - members.length;
+        const cap = Math.max(1, Math.floor(share / (1 - share) * others + 1e-9));
+        if (members.length <= cap) continue;
+        // Learnable items first, then a seeded draw within each bucket.
+        const random = SynthRandom.forKey(seed, `select:kind:${kind}`);
+        const learnable = random.sample(members.filter((item) => bucketOf(item) !== "solved"), members.length);
+        const solved = random.sample(members.filter((item) => bucketOf(item) === "solved"), members.length);
+        for (const item of [...learnable, ...solved].slice(cap)) kept.delete(item.id);
+    }
+    return kept;
 }

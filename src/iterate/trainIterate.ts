@@ -43,6 +43,8 @@ export interface TrainIterateOptions {
     readonly select?: SelectionRule;
     /** model-aware: share of the always-solved items kept in the selection (default 0.25). */
     readonly solvedShare?: number;
+    /** At most this share of a selection of one item kind, in (0, 1] (default: no cap; see selectItems). */
+    readonly maxKindShare?: number;
     /** Add the self-refinement conversations to the corpus (default true). */
     readonly refinementCorpus?: boolean;
     /** Most `fix` conversations per item (default 2). */
@@ -102,6 +104,9 @@ function settingsOf(options: TrainIterateOptions): IterationSettings {
     if (!selectionRules.includes(select)) fail("select", `must be one of ${selectionRules.join(", ")}, got ${JSON.stringify(select)}`);
     const solvedShare = options.solvedShare ?? 0.25;
     if (typeof solvedShare !== "number" || !(solvedShare >= 0 && solvedShare <= 1)) fail("solved-share", `must be in [0, 1], got ${String(solvedShare)}`);
+    if (options.maxKindShare !== undefined && (typeof options.maxKindShare !== "number" || !(options.maxKindShare > 0 && options.maxKindShare <= 1))) {
+        fail("max-kind-share", `must be in (0, 1], got ${String(options.maxKindShare)}`);
+    }
     if (typeof options.learningRate !== "number" || !(options.learningRate > 0) || !Number.isFinite(options.learningRate)) fail("lr", `must be a positive number, got ${String(options.learningRate)}`);
     if (options.minLearningRate !== undefined && !(options.minLearningRate >= 0 && options.minLearningRate <= options.learningRate)) {
         fail("lr-min", `must be in [0, lr], got ${String(options.minLearningRate)}`);
@@ -112,6 +117,7 @@ function settingsOf(options: TrainIterateOptions): IterationSettings {
         temperature,
         select,
         solvedShare,
+        ...(options.maxKindShare === undefined ? {} : {maxKindShare: options.maxKindShare}),
         refinementCorpus: options.refinementCorpus ?? true,
         maxFixes: integer("max-fixes", options.maxFixes, 2, 0, 64),
         chains: options.chains ?? true,

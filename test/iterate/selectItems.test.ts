@@ -60,4 +60,39 @@ t("bad options are refused, naming them", () => {
     assert.is(code(() => selectItems([{id: "x", n: 2, c: 3}], {rule: "all", ...options})), "x");
 });
 
+t("maxKindShare: no kind takes more than its share; learnable items are kept before solved ones", () => {
+    // 12 learnable + 6 solved "irrelevant" items against 3 learnable "single" and 3 learnable "parallel" ones.
+    const mixed: ItemDifficulty[] = [
+        ...Array.from({length: 18}, (_, i) => ({id: `irr-${String(i).padStart(2, "0")}`, n: 4, c: i < 12 ? 2 : 4, kind: "irrelevant"})),
+        ...Array.from({length: 3}, (_, i) => ({id: `one-${i}`, n: 4, c: 1, kind: "single"})),
+        ...Array.from({length: 3}, (_, i) => ({id: `par-${i}`, n: 4, c: 3, kind: "parallel_same"}))
+    ];
+    const open = selectItems(mixed, {rule: "model-aware", solvedShare: 1, seed: 3});
+    assert.is(open.ids.filter((id) => id.startsWith("irr")).length, 18, "no cap by default");
+    const capped = selectItems(mixed, {rule: "model-aware", solvedShare: 1, seed: 3, maxKindShare: 0.5});
+    const irrelevant = capped.ids.filter((id) => id.startsWith("irr"));
+    assert.is(irrelevant.length, 6, "at most as many as the 6 others at a share of 0.5");
+    assert.ok(irrelevant.every((id) => Number(id.slice(4)) < 12), "the always-solved ones go first");
+    assert.is(capped.ids.length, 12);
+    assert.equal(selectItems(mixed, {rule: "model-aware", solvedShare: 1, seed: 3, maxKindShare: 0.5}), capped, "deterministic for a seed");
+    const third = selectItems(mixed, {rule: "all", solvedShare: 0, seed: 3, maxKindShare: 0.25});
+    assert.is(third.ids.filter((id) => id.startsWith("irr")).length, 2, "0.25 / 0.75 of the 6 others");
+    assert.is(third.ids.filter((id) => id.startsWith("one")).length, 3, "kinds within their share are kept whole");
+    // A selection of one kind only keeps one item of it; items without a kind are never capped.
+    assert.is(selectItems(mixed.slice(0, 18), {rule: "all", solvedShare: 0, seed: 3, maxKindShare: 0.5}).ids.length, 1);
+    assert.is(selectItems(items, {rule: "all", solvedShare: 0, seed: 3, maxKindShare: 0.1}).ids.length, 40);
+});
+
+t("maxKindShare outside (0, 1] is refused with its name", () => {
+    for (const maxKindShare of [0, -0.5, 1.5, Number.NaN]) {
+        try {
+            selectItems(items, {rule: "model-aware", ...options, maxKindShare});
+            assert.unreachable(`accepted ${maxKindShare}`);
+        } catch (error) {
+            assert.instance(error, TrainError);
+            assert.match((error as Error).message, /share of one kind/);
+        }
+    }
+});
+
 t.run();

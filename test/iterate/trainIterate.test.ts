@@ -102,6 +102,7 @@ t("another run's folder is refused; bad options and items are named", async () =
     await refused({k: 3}, /holds a run made with other settings or data \(k: 2 there, 3 now\)/, "train_iterate_mismatch");
     await refused({temperature: 0}, /temperature: must be above 0/, "train_invalid_options");
     await refused({select: "best" as never}, /select: must be one of model-aware, all, unsolved, random/, "train_invalid_options");
+    await refused({maxKindShare: 0}, /max-kind-share: must be in \(0, 1\], got 0/, "train_invalid_options");
     const badPool = path.join(dir, "bad-pool.jsonl");
     await writeFile(badPool, `${JSON.stringify(synthFixtures()[0])}\n{"id": "x", "kind": "single"}\n`);
     await refused({pool: badPool}, /bad-pool\.jsonl:2: tools must be an array/, "train_pool_invalid");

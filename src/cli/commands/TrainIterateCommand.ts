@@ -14,6 +14,7 @@ interface TrainIterateArgs {
     temperature: number;
     select: SelectionRule;
     "solved-share": number;
+    "max-kind-share"?: number;
     "refinement-corpus": boolean;
     "max-fixes": number;
     chains: boolean;
@@ -51,6 +52,7 @@ export const TrainIterateCommand: CommandModule<object, TrainIterateArgs> = {
         .option("temperature", {type: "number", default: 0.8, describe: "Sampling temperature (> 0)"})
         .option("select", {choices: selectionRules, default: "model-aware" as SelectionRule, describe: "Which items each iteration trains on"})
         .option("solved-share", {type: "number", default: 0.25, describe: "model-aware: share of the always-solved items kept"})
+        .option("max-kind-share", {type: "number", describe: "At most this share (0-1] of a selection of one item kind, e.g. 0.5 (default: no cap)"})
         .option("refinement-corpus", {type: "boolean", default: true, describe: "Add the self-refinement conversations (--no-refinement-corpus: plain SFT conversations only)"})
         .option("max-fixes", {type: "number", default: 2, describe: "Most wrong calls per item turned into fix conversations"})
         .option("chains", {type: "boolean", default: true, describe: "Add three-round refinement chains (--no-chains to leave them out)"})
@@ -83,7 +85,7 @@ export const TrainIterateCommand: CommandModule<object, TrainIterateArgs> = {
         try {
             const result = await trainIterate({
                 pool: args.pool, dev: args.dev, model: args.model, out: args.out, iterations: args.iterations, k: args.k, temperature: args.temperature,
-                select: args.select, solvedShare: args["solved-share"], refinementCorpus: args["refinement-corpus"], maxFixes: args["max-fixes"], chains: args.chains,
+                select: args.select, solvedShare: args["solved-share"], maxKindShare: args["max-kind-share"], refinementCorpus: args["refinement-corpus"], maxFixes: args["max-fixes"], chains: args.chains,
                 epochs: args.epochs, learningRate: args.lr, minLearningRate: args["lr-min"], contextSize: args.ctx, threads: args.threads ?? os.availableParallelism(),
                 seed: args.seed, checkpointEvery: args["checkpoint-every"], maxRounds: args["max-rounds"], poolLimit: args["pool-limit"], devLimit: args["dev-limit"],
                 maxTokens: args["max-tokens"], maxStringLength: args["max-string-length"], chatFormat: args["chat-format"], signal: controller.signal,
