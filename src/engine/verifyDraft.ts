@@ -131,7 +131,7 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
     // The input's last logits are exactly those plain decoding samples the first token from (the same batch): decided
     // with no margin, from the model's greedy token where exact, else from the whole vocabulary ranked (one sort: about
     // 1 ms for 4k tokens), so that a token the grammar forces is found too.
-    findFewAllowed(0, 0);
+    if (exact) findFewAllowed(0, 0);
     const inputRequest = exact ? requestFor(0) : {generateNext: {logits: {filter: {tokens: [] as Token[], includeTop: size > 0 ? size : topCount}}, options: {temperature: 0}}};
     const inputResults = await sequence.controlledEvaluate(input.map((token, i): ControlledEvaluateInputItem => i === input.length - 1 ? [token, inputRequest] : token));
     const inputResult = inputResults[input.length - 1]?.next;
