@@ -39,6 +39,8 @@ export const REMEASURE_EVERY = 32;
  */
 export class DraftMargins {
     private positions = 0;
+    /** A position could not be compared: the conservative margins stay for good. */
+    private unusable = false;
     private maxAbsolute = 0;
     private maxRelative = 0;
     private checks = 0;
@@ -52,14 +54,14 @@ export class DraftMargins {
 
     /** Called once per draft check: whether this check should measure its positions (always until calibrated). */
     public measureNextCheck(): boolean {
-        if (!this.calibrated) return Number.isFinite(this.positions) && Number.isFinite(this.needed);
+        if (!this.calibrated) return !this.unusable && Number.isFinite(this.needed);
         this.checks++;
         return this.checks % this.remeasureEvery === 0;
     }
 
     /** Whether the margins are measured (enough positions compared). */
     public get calibrated(): boolean {
-        return this.positions >= this.needed;
+        return !this.unusable && this.positions >= this.needed;
     }
 
     /** Positions compared so far. */
@@ -105,6 +107,6 @@ export class DraftMargins {
     }
 
     private giveUp(): void {
-        this.positions = Number.NEGATIVE_INFINITY;
+        this.unusable = true;
     }
 }

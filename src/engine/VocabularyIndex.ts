@@ -102,29 +102,10 @@ export class VocabularyIndex {
         const key = probe.path.join(",");
         const known = cache.get(key);
         if (known !== undefined) return known ?? undefined;
-        const found = this.listFewAllowed(probe);
+        const found = this.allowedByFirstCharacter(probe, FEW_FIRST_CHARACTERS, FEW_TOKENS);
         if (cache.size >= FEW_CACHE_SIZE) cache.clear();
         cache.set(key, found ?? null);
         return found;
-    }
-
-    private listFewAllowed(probe: GrammarProbe): Set<Token> | undefined {
-        if (this.groups == null) return undefined;
-        const open: Token[][] = [];
-        for (const {single, tokens} of this.groups) {
-            if (single === undefined) open.push(tokens);
-            else if (probe.allows(single)) {
-                open.push(tokens);
-                if (open.length > FEW_FIRST_CHARACTERS) return undefined;
-            }
-        }
-        const allowed = new Set<Token>();
-        for (const token of [...this.loose, ...open.flat()]) {
-            if (!probe.allows(token)) continue;
-            allowed.add(token);
-            if (allowed.size > FEW_TOKENS) return undefined;
-        }
-        return allowed;
     }
 
     /**
@@ -137,18 +118,32 @@ export class VocabularyIndex {
      */
     public allowedTokens(probe: GrammarProbe): Set<Token> | undefined {
         if (this.size > MAX_ENUMERATED_VOCABULARY) return undefined;
+        if (this.groups != null) return this.allowedByFirstCharacter(probe, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY);
         const allowed = new Set<Token>();
-        if (this.groups == null) {
-            for (let token = 0 as Token; token < this.size; token++)
-                if (probe.allows(token)) allowed.add(token);
-            return allowed;
-        }
-        for (const token of this.loose)
+        for (let token = 0 as Token; token < this.size; token++)
             if (probe.allows(token)) allowed.add(token);
+        return allowed;
+    }
+
+    /**
+     * The allowed tokens of a byte-level vocabulary, skipping the tokens whose first character the
+     * grammar refuses on its own; undefined (or for a vocabulary without groups) once more than
+     * `maxCharacters` first characters or `maxTokens` tokens are allowed.
+     */
+    private allowedByFirstCharacter(probe: GrammarProbe, maxCharacters: number, maxTokens: number): Set<Token> | undefined {
+        if (this.groups == null) return undefined;
+        const candidates: Token[] = [...this.loose];
+        let characters = 0;
         for (const {single, tokens} of this.groups) {
             if (single !== undefined && !probe.allows(single)) continue;
-            for (const token of tokens)
-                if (probe.allows(token)) allowed.add(token);
+            if (single !== undefined && ++characters > maxCharacters) return undefined;
+            candidates.push(...tokens);
+        }
+        const allowed = new Set<Token>();
+        for (const token of candidates) {
+            if (!probe.allows(token)) continue;
+            allowed.add(token);
+            if (allowed.size > maxTokens) return undefined;
         }
         return allowed;
     }

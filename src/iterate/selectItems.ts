@@ -110,7 +110,12 @@ export function selectItems(items: readonly ItemDifficulty[], options: SelectIte
 /** The ids of `chosen` left after capping each kind (see SelectItemsOptions.maxKindShare); items without a kind are never capped. */
 function capKinds(chosen: readonly ItemDifficulty[], share: number, seed: number): Set<string> {
     const byKind = new Map<string, ItemDifficulty[]>();
-    for (const item of chosen) if (item.kind !== undefined) byKind.set(item.kind, [...byKind.get(item.kind) ?? [], item]);
+    for (const item of chosen) {
+        if (item.kind === undefined) continue;
+        const members = byKind.get(item.kind);
+        if (members == null) byKind.set(item.kind, [item]);
+        else members.push(item);
+    }
     const kept = new Set(chosen.map((item) => item.id));
     for (const [kind, members] of byKind) {
         const others = chosen.length - members.length;
@@ -118,8 +123,8 @@ function capKinds(chosen: readonly ItemDifficulty[], share: number, seed: number
         if (members.length <= cap) continue;
         // Learnable items first, then a seeded draw within each bucket.
         const random = SynthRandom.forKey(seed, `select:kind:${kind}`);
-        const learnable = random.sample(members.filter((item) => bucketOf(item) !== "solved"), members.length);
-        const solved = random.sample(members.filter((item) => bucketOf(item) === "solved"), members.length);
+        const learnable = random.shuffle(members.filter((item) => bucketOf(item) !== "solved"));
+        const solved = random.shuffle(members.filter((item) => bucketOf(item) === "solved"));
         for (const item of [...learnable, ...solved].slice(cap)) kept.delete(item.id);
     }
     return kept;
