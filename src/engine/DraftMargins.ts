@@ -8,10 +8,12 @@ export type DecisionMargins = {margin: number, relativeMargin: number};
 
 /**
  * The margins used before a context is calibrated. Logits of a position evaluated in a batch can
- * differ from those of one-token steps: not at all on one CPU thread here (bit-identical over 376
- * positions of the default model), but by up to 0.15 (12% of the logit) with 2 threads, where
- * llama.cpp splits the work of a batch differently; GPU kernels differ too. Two logits can move
- * apart by about twice that.
+ * differ from those of one-token steps. With this project's local llama.cpp build (its
+ * flash-attention patch) they do not on the CPU, with 1 or 2 threads and batches of any size
+ * (Q8_0 weights); stock llama.cpp differs by up to 0.21 in batches of 64 tokens or more, and by
+ * up to 0.15 (12% of the logit) with 2 threads, where it splits the attention of one token across
+ * threads; F32 weights take another matrix product in batches (about 1e-7); GPU kernels differ
+ * too. Two logits can move apart by about twice that.
  */
 export const UNCALIBRATED_MARGINS: DecisionMargins = {margin: 0.05, relativeMargin: 0.04};
 /** Positions compared before the measured margins replace UNCALIBRATED_MARGINS. */

@@ -13,11 +13,11 @@ import {VocabularyIndex} from "./VocabularyIndex.js";
 export const FIRST_DRAFT_CHUNK = 4;
 export const DRAFT_CHUNK_GROWTH = 4;
 /**
- * The largest batch of draft tokens. On this project's CPU builds, a batch of up to 63 tokens gives
- * logits bit-identical to one-token steps (on one thread), while a batch of 64 or more takes
- * another path in llama.cpp and moves them by up to 0.18 on the default model and 0.03 on a larger
- * random one (measured over 100-token outputs): bit-identical batches let the calibrated margins
- * (DraftMargins) be zero.
+ * The largest batch of draft tokens. With stock llama.cpp on the CPU, batches of up to 63 tokens give
+ * logits bit-identical to one-token steps (one thread), while a batch of 64 or more takes another
+ * flash-attention kernel and moves them by up to 0.21 on the default model. With this project's
+ * llama.cpp patch (native/patches/llama-fa-rows.diff, applied by the local build) every batch size
+ * is bit-identical; 32 keeps prebuilt binaries exact too, and a larger batch saves little.
  */
 export const MAX_DRAFT_CHUNK = 32;
 /** Logits ranked at each draft position checked while margins are not zero (a sort of the vocabulary per position). */
@@ -29,6 +29,16 @@ export type DraftVerification = {
     /** The first output token, decided from the input's logits alone (exactly as plain decoding), or undefined when they could not be ranked. */
     first: Token | undefined
 };
+
+/**
+ * Exact checks that had to evaluate a position again (rankAgain) rank every later position of the
+ * draft, for vocabularies up to this size (a sort of the vocabulary per position: about 0.2 ms for
+ * 4,096 tokens, against a batch position of 0.5 to 1.2 ms and a few wasted ones per evaluation again).
+ */
+export const RANK_ALL_MAX_VOCABULARY = 32768;
+
+/** A position ranked again names every token the grammar allows there, up to this many (besides its top logits). */
+export const RANK_AGAIN_MAX_NAMED = 2048;
 
 type PositionRequest = {generateNext: {token?: boolean, logits?: {filter: {tokens: Token[], includeTop?: number}}, options?: {temperature: number}}};
 
@@ -52,8 +62,12 @@ type PositionRequest = {generateNext: {token?: boolean, logits?: {filter: {token
  * (VocabularyIndex.allowedTokensIfFew). Where the margins of the context are zero (batches measured
  * bit-identical to one-token steps, DraftMargins.exact), a position also gives the model's own
  * greedy token: accepted when the grammar allows it, else the best allowed token is decided from
- * the named logits when every allowed token is among them. Otherwise the top RANKED_LOGITS logits
- * are ranked and a choice must clear the margins (greedyChoice).
+ * the named logits when every allowed token is among them; a position where neither holds (the
+ * grammar refuses the greedy token among many allowed ones, common in weak models) is evaluated
+ * again alone, which gives the same logits, with its top logits ranked, and the next batch starts
+ * after it; the check's later positions then come ranked from their batches (RANK_ALL_MAX_VOCABULARY).
+ * In other contexts the top RANKED_LOGITS logits are ranked and a choice must clear the
+ * margins (greedyChoice).
  *
  * The margins come from `margins`, which measures the differences on the context itself: until it
  * is calibrated (and then now and again), the whole draft is evaluated in batches (whatever the
@@ -97,7 +111,14 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
             if (!ahead.accept([draft[position]!])) break;
         }
     };
+    // Exact checks rank every position once one had to be ranked again (see rankAgain), where the vocabulary is small enough
+    // for a sort per position to cost less than evaluating again.
+    let rankAll = false;
     const requestFor = (position: number): PositionRequest => {
+        if (exact && rankAll) {
+            const named = new Set([draft[position]!, ...index?.prefixTokens(index.textOf(draft, position)) ?? [], ...fewAllowed.get(position) ?? []]);
+            return {generateNext: {token: true, logits: {filter: {tokens: [...named], includeTop: topCount}}, options: {temperature: 0}}};
+        }
         if (exact) {
             // The model's own greedy token, and the logits of the few allowed tokens where the grammar narrows the choice.
             const few = fewAllowed.get(position);
@@ -106,6 +127,18 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
         const named = new Set([draft[position]!, ...index?.prefixTokens(index.textOf(draft, position)) ?? [], ...fewAllowed.get(position) ?? []]);
         return {generateNext: {logits: {filter: {tokens: [...named], includeTop: topCount}}, options: {temperature: 0}}};
     };
+    // A choice from ranked logits (the top `topCount`, highest first, then the tokens asked for by name) that clears the margins.
+    const decideRanked = (logits: ReadonlyMap<Token, number>, decisionMargins: typeof margins): Token | undefined => {
+        const entries = [...logits];
+        const ranked = entries.slice(0, topCount);
+        const extras = entries.slice(topCount);
+        const complete = size > 0 && topCount >= size;
+        const choice = greedyChoice(ranked, allowed, {...decisionMargins, complete, extras});
+        if (choice !== undefined || probe == null || index == null) return choice;
+        // Undecided: list every token the grammar allows here; if all of them have a logit in hand, nothing hides below the top.
+        const allowedSet = index.allowedTokens(probe);
+        return allowedSet == null ? undefined : greedyChoice(ranked, allowed, {...decisionMargins, complete, extras, allowedSet});
+    };
     const decide = (position: number, greedy: Token | null | undefined, logits: ReadonlyMap<Token, number> | undefined): Token | undefined => {
         if (exact) {
             // The model's own greedy token (the first maximum in id order) is plain decoding's choice wherever the grammar allows it;
@@ -113,20 +146,25 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
             if (greedy == null) return undefined;
             if (allowed(greedy)) return greedy;
             const allowedSet = fewAllowed.get(position);
-            return allowedSet == null || logits == null ? undefined : greedyChoice([], allowed, {margin: 0, extras: logits, allowedSet});
+            if (allowedSet != null) return logits == null ? undefined : greedyChoice([], allowed, {margin: 0, extras: logits, allowedSet});
+            return rankAll && logits != null ? decideRanked(logits, {margin: 0, relativeMargin: 0}) : undefined;
         }
-        if (logits == null) return undefined;
-        // node-llama-cpp lists the top tokens first (highest first), then the tokens asked for by name.
-        const entries = [...logits];
-        const ranked = entries.slice(0, topCount);
-        const extras = entries.slice(topCount);
-        const complete = size > 0 && topCount >= size;
-        const choice = greedyChoice(ranked, allowed, {...margins, complete, extras});
-        if (choice !== undefined || probe == null || index == null) return choice;
-        // Undecided: list every token the grammar allows here; if all of them have a logit in hand, nothing hides below the top.
-        const allowedSet = index.allowedTokens(probe);
-        return allowedSet == null ? undefined : greedyChoice(ranked, allowed, {...margins, complete, extras, allowedSet});
+        return logits == null ? undefined : decideRanked(logits, margins);
     };
+    // Exact checks only: a position whose greedy token the grammar refuses, among many allowed tokens, is evaluated again alone
+    // (bit-identical logits) with its top logits ranked. The sequence holds `at` tokens before it; `token` is the one to evaluate.
+    const rankAgain = async (at: number, token: Token, position: number): Promise<Token | undefined> => {
+        await sequence.eraseContextTokenRanges([{start: at, end: sequence.nextTokenIndex}]);
+        // Every token the grammar allows here is named too where they are not too many (digits of a number, say), so that the
+        // best of them is known even when none of them ranks near the top.
+        const allowedHere = probe != null ? index?.allowedTokens(probe) : undefined;
+        const named = [draft[position]!, ...index?.prefixTokens(index.textOf(draft, position)) ?? [],
+            ...allowedHere != null && allowedHere.size <= RANK_AGAIN_MAX_NAMED ? allowedHere : []];
+        const [result] = await sequence.controlledEvaluate([[token, {generateNext: {logits: {filter: {tokens: [...new Set(named)], includeTop: topCount}}, options: {temperature: 0}}}]]);
+        return result?.next.logits == null ? undefined : decideRanked(result.next.logits, {margin: 0, relativeMargin: 0});
+    };
+    const refusedGreedy = (greedy: Token | null | undefined, position: number): boolean =>
+        exact && greedy != null && !allowed(greedy) && !fewAllowed.has(position);
 
     // The input's last logits are exactly those plain decoding samples the first token from (the same batch): decided
     // with no margin, from the model's greedy token where exact, else from the whole vocabulary ranked (one sort: about
@@ -135,8 +173,9 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
     const inputRequest = exact ? requestFor(0) : {generateNext: {logits: {filter: {tokens: [] as Token[], includeTop: size > 0 ? size : topCount}}, options: {temperature: 0}}};
     const inputResults = await sequence.controlledEvaluate(input.map((token, i): ControlledEvaluateInputItem => i === input.length - 1 ? [token, inputRequest] : token));
     const inputResult = inputResults[input.length - 1]?.next;
-    const first = exact ? decide(0, inputResult?.token, inputResult?.logits)
+    let first = exact ? decide(0, inputResult?.token, inputResult?.logits)
         : inputResult?.logits == null ? undefined : greedyChoice(inputResult.logits, allowed, {margin: 0, complete: size > 0 && inputResult.logits.size >= size});
+    if (first === undefined && refusedGreedy(inputResult?.token, 0)) first = await rankAgain(sequence.nextTokenIndex - 1, input[input.length - 1]!, 0);
     if (first === undefined || first !== draft[0]) return {accepted: 0, first};
     if (probe != null && !probe.accept([first])) return {accepted: 0, first};
 
@@ -157,9 +196,21 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
             const logits = result?.next.logits;
             if (calibrating && logits != null) batched.push({request: items[i]!, logits});
             if (refuted) continue;
-            const choice = decide(from + i + 1, result?.next.token, logits);
+            const position = from + i + 1;
+            let choice = decide(position, result?.next.token, logits);
+            let rankedAlone = false;
+            if (choice === undefined && refusedGreedy(result?.next.token, position)) {
+                // The batch's later positions are dropped; the next batch starts after this one.
+                choice = await rankAgain(sequence.nextTokenIndex - items.length + i, draft[from + i]!, position);
+                rankedAlone = true;
+                rankAll = size > 0 && size <= RANK_ALL_MAX_VOCABULARY;
+            }
             if (choice === undefined || choice !== draft[accepted] || (probe != null && !probe.accept([choice]))) refuted = true;
             else accepted++;
+            if (rankedAlone) {
+                next = position + 1;
+                break;
+            }
         }
     }
     if (calibrating && batched.length > 0 && batched.length === sequence.nextTokenIndex - start) {
