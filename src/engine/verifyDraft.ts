@@ -58,8 +58,9 @@ type PositionRequest = {generateNext: {token?: boolean, logits?: {filter: {token
  * the beginning of the draft's remaining text (VocabularyIndex.prefixTokens): where the grammar
  * forces a literal such as a property name and the model prefers another token, those are the
  * tokens the grammar allows; positions where the grammar allows only a few tokens (a tool name,
- * a closing bracket) list all of them, found before the batch on a copy of the probe
- * (VocabularyIndex.allowedTokensIfFew). Where the margins of the context are zero (batches measured
+ * a closing bracket) list all of them, found on a copy of the probe that follows the draft
+ * (VocabularyIndex.allowedTokensIfFew), for the next batch while the current one is evaluated on
+ * node-llama-cpp's native thread. Where the margins of the context are zero (batches measured
  * bit-identical to one-token steps, DraftMargins.exact), a position also gives the model's own
  * greedy token: accepted when the grammar allows it, else the best allowed token is decided from
  * the named logits when every allowed token is among them; a position where neither holds (the
@@ -100,16 +101,26 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
     // Measuring checks rank the top of every position, so that both evaluations list the same tokens to compare.
     const exact = calibration.exact && !calibrating;
     const index = probe != null ? VocabularyIndex.for(sequence.model) : undefined;
-    // Positions whose grammar allows only a few tokens, with those tokens (found before evaluating them, on a copy of the probe).
+    // Positions whose grammar allows only a few tokens, with those tokens: found in draft order, whatever the decisions, on a
+    // copy of the probe that follows the draft, up to the end of the batch to come (and, while a batch is evaluated on the
+    // native side, up to the end of the next one: that work overlaps the evaluation).
     const fewAllowed = new Map<number, Set<Token>>();
-    const findFewAllowed = (from: number, to: number): void => {
-        if (probe == null || index == null) return;
-        const ahead = probe.clone();
-        for (let position = from; position <= to; position++) {
+    let ahead = probe != null && index != null ? probe.clone() : undefined;
+    let fewNext = 0;
+    const findFewAllowed = (to: number): void => {
+        for (; ahead != null && index != null && fewNext <= Math.min(to, draft.length - 1); fewNext++) {
             const few = index.allowedTokensIfFew(ahead);
-            if (few != null) fewAllowed.set(position, few);
-            if (!ahead.accept([draft[position]!])) break;
+            if (few != null) fewAllowed.set(fewNext, few);
+            if (!ahead.accept([draft[fewNext]!])) ahead = undefined;
         }
+    };
+    // Starts an evaluation, lets node-llama-cpp dispatch it to its native thread, finds the few allowed tokens up to
+    // position `ahead` meanwhile, then waits for the evaluation.
+    const evaluateWhileFinding = async <T>(evaluation: Promise<T>, upTo: number): Promise<T> => {
+        evaluation.catch(() => undefined);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        findFewAllowed(upTo);
+        return await evaluation;
     };
     // Exact checks rank every position once one had to be ranked again (see rankAgain), where the vocabulary is small enough
     // for a sort per position to cost less than evaluating again.
@@ -169,9 +180,10 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
     // The input's last logits are exactly those plain decoding samples the first token from (the same batch): decided
     // with no margin, from the model's greedy token where exact, else from the whole vocabulary ranked (one sort: about
     // 1 ms for 4k tokens), so that a token the grammar forces is found too.
-    if (exact) findFewAllowed(0, 0);
+    if (exact) findFewAllowed(0);
     const inputRequest = exact ? requestFor(0) : {generateNext: {logits: {filter: {tokens: [] as Token[], includeTop: size > 0 ? size : topCount}}, options: {temperature: 0}}};
-    const inputResults = await sequence.controlledEvaluate(input.map((token, i): ControlledEvaluateInputItem => i === input.length - 1 ? [token, inputRequest] : token));
+    const inputResults = await evaluateWhileFinding(
+        sequence.controlledEvaluate(input.map((token, i): ControlledEvaluateInputItem => i === input.length - 1 ? [token, inputRequest] : token)), Math.max(1, firstChunk));
     const inputResult = inputResults[input.length - 1]?.next;
     let first = exact ? decide(0, inputResult?.token, inputResult?.logits)
         : inputResult?.logits == null ? undefined : greedyChoice(inputResult.logits, allowed, {margin: 0, complete: size > 0 && inputResult.logits.size >= size});
@@ -188,10 +200,11 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
         // draft[next - 1] is in the sequence's history once evaluated here; the batch runs to the draft's last token but one.
         const from = next - 1;
         const end = Math.min(draft.length - 1, from + chunk);
-        if (!refuted) findFewAllowed(from + 1, end);
+        if (!refuted) findFewAllowed(end);
         const items = draft.slice(from, end).map((token, i): ControlledEvaluateInputItem => [token, requestFor(from + i + 1)]);
         next += items.length;
-        const results = await sequence.controlledEvaluate(items);
+        const results = refuted ? await sequence.controlledEvaluate(items)
+            : await evaluateWhileFinding(sequence.controlledEvaluate(items), end + Math.min(MAX_DRAFT_CHUNK, chunk * DRAFT_CHUNK_GROWTH));
         for (const [i, result] of results.entries()) {
             const logits = result?.next.logits;
             if (calibrating && logits != null) batched.push({request: items[i]!, logits});
