@@ -114,8 +114,8 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
             if (!ahead.accept([draft[fewNext]!])) ahead = undefined;
         }
     };
-    // Starts an evaluation, lets node-llama-cpp dispatch it to its native thread, finds the few allowed tokens up to
-    // position `ahead` meanwhile, then waits for the evaluation.
+    // Lets node-llama-cpp dispatch an evaluation to its native thread, finds the few allowed tokens up to position `upTo`
+    // meanwhile (an evaluation that fails is reported by the final await), then waits for the evaluation.
     const evaluateWhileFinding = async <T>(evaluation: Promise<T>, upTo: number): Promise<T> => {
         evaluation.catch(() => undefined);
         await new Promise<void>((resolve) => setImmediate(resolve));
