@@ -44,10 +44,12 @@ export type TurnResult = {
  * With a `draft` and greedy sampling, the new tokens are evaluated as plain decoding would, and
  * the draft after them in a few growing batches (verifyDraft): a turn that reproduces its draft (a
  * refinement round confirming the previous call) costs those evaluations instead of one per
- * token. Otherwise (the output departs from the draft, or a position is too close a call to
- * decide from batched logits) the batched draft tokens are dropped and the turn is decoded as
- * usual from its first token, which the input's own logits decided. The output is the same tokens
- * either way.
+ * token. Where the output departs from the draft, decoding goes on as usual after the draft
+ * tokens it reproduces when the context's batches are exact (bit-identical to one-token steps:
+ * the cache then holds what plain decoding would have left); otherwise (or where a position is too
+ * close a call to decide from batched logits) the batched draft tokens are dropped and the turn is
+ * decoded from its first token, which the input's own logits decided. The output is the same
+ * tokens either way.
  */
 export async function generateTurn(sequence: LlamaContextSequence, tokens: readonly Token[], options: {
     grammar?: LlamaGrammar,
@@ -104,6 +106,15 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
             // A draft without its end-of-generation token (cut by an earlier limit) is continued after its last token.
             if (ended === undefined) {
                 pending = [draft[draft.length - 1]!];
+                grammarEvaluationState = probe?.state();
+            }
+        } else if (check.exact && check.accepted > 1) {
+            // Exact batches: the accepted tokens are plain decoding's, with its very cache entries; decoding goes on after
+            // them (the last accepted token is evaluated again, one step, for the logits of the token that departs).
+            await sequence.eraseContextTokenRanges([{start: start + pending.length + check.accepted - 1, end: sequence.nextTokenIndex}]);
+            for (const token of draft.slice(0, check.accepted)) push(token);
+            if (ended === undefined) {
+                pending = [draft[check.accepted - 1]!];
                 grammarEvaluationState = probe?.state();
             }
         } else {

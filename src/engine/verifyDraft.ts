@@ -26,6 +26,12 @@ export const RANKED_LOGITS = 128;
 export type DraftVerification = {
     /** Leading draft tokens greedy decoding reproduces; all of them when the turn reproduces the draft. */
     accepted: number,
+    /**
+     * Whether the context's batches give logits bit-identical to one-token steps (DraftMargins.exact) and the check used
+     * that: the accepted tokens' cache entries are then those plain decoding would have left, and decoding may go on
+     * after them.
+     */
+    exact: boolean,
     /** The first output token, decided from the input's logits alone (exactly as plain decoding), or undefined when they could not be ranked. */
     first: Token | undefined
 };
@@ -90,7 +96,7 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
     margins?: DraftMargins
 }): Promise<DraftVerification> {
     const {probe, firstChunk = FIRST_DRAFT_CHUNK, rankTop = RANKED_LOGITS} = options;
-    if (input.length === 0 || draft.length === 0 || (options.constrained && probe == null)) return {accepted: 0, first: undefined};
+    if (input.length === 0 || draft.length === 0 || (options.constrained && probe == null)) return {accepted: 0, exact: false, first: undefined};
     const allowed = (token: Token): boolean => probe == null || probe.allows(token);
     const calibration = options.margins ?? new DraftMargins({positions: Number.POSITIVE_INFINITY});
     const margins = calibration.current();
@@ -188,8 +194,8 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
     let first = exact ? decide(0, inputResult?.token, inputResult?.logits)
         : inputResult?.logits == null ? undefined : greedyChoice(inputResult.logits, allowed, {margin: 0, complete: size > 0 && inputResult.logits.size >= size});
     if (first === undefined && refusedGreedy(inputResult?.token, 0)) first = await rankAgain(sequence.nextTokenIndex - 1, input[input.length - 1]!, 0);
-    if (first === undefined || first !== draft[0]) return {accepted: 0, first};
-    if (probe != null && !probe.accept([first])) return {accepted: 0, first};
+    if (first === undefined || first !== draft[0]) return {accepted: 0, exact, first};
+    if (probe != null && !probe.accept([first])) return {accepted: 0, exact, first};
 
     let accepted = 1;
     let refuted = false;
@@ -235,5 +241,5 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
             if (oneToken != null) calibration.observe(logits, oneToken);
         }
     }
-    return {accepted, first};
+    return {accepted, exact, first};
 }
