@@ -131,29 +131,29 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
     // Exact checks rank every position once one had to be ranked again (see rankAgain), where the vocabulary is small enough
     // for a sort per position to cost less than evaluating again.
     let rankAll = false;
+    // The tokens whose logits a ranked position asks for by name: the draft token, the tokens that spell the beginning of the
+    // draft's remaining text, the few allowed ones where known, and `more`.
+    const namedAt = (position: number, more: Iterable<Token> = []): Token[] =>
+        [...new Set([draft[position]!, ...index?.prefixTokens(index.textOf(draft, position)) ?? [], ...fewAllowed.get(position) ?? [], ...more])];
     const requestFor = (position: number): PositionRequest => {
-        if (exact && rankAll) {
-            const named = new Set([draft[position]!, ...index?.prefixTokens(index.textOf(draft, position)) ?? [], ...fewAllowed.get(position) ?? []]);
-            return {generateNext: {token: true, logits: {filter: {tokens: [...named], includeTop: topCount}}, options: {temperature: 0}}};
-        }
-        if (exact) {
+        if (exact && !rankAll) {
             // The model's own greedy token, and the logits of the few allowed tokens where the grammar narrows the choice.
             const few = fewAllowed.get(position);
             return few == null ? {generateNext: {token: true}} : {generateNext: {token: true, logits: {filter: {tokens: [...new Set([draft[position]!, ...few])]}}}};
         }
-        const named = new Set([draft[position]!, ...index?.prefixTokens(index.textOf(draft, position)) ?? [], ...fewAllowed.get(position) ?? []]);
-        return {generateNext: {logits: {filter: {tokens: [...named], includeTop: topCount}}, options: {temperature: 0}}};
+        return {generateNext: {...exact ? {token: true} : {}, logits: {filter: {tokens: namedAt(position), includeTop: topCount}}, options: {temperature: 0}}};
     };
-    // A choice from ranked logits (the top `topCount`, highest first, then the tokens asked for by name) that clears the margins.
-    const decideRanked = (logits: ReadonlyMap<Token, number>, decisionMargins: typeof margins): Token | undefined => {
+    // A choice from ranked logits (the top `topCount`, highest first, then the tokens asked for by name) that clears the margins;
+    // where none does, every token the grammar allows here (`allowedHere` when already listed) decides if all have a logit in hand.
+    const decideRanked = (logits: ReadonlyMap<Token, number>, decisionMargins: typeof margins, allowedHere?: Set<Token>): Token | undefined => {
         const entries = [...logits];
         const ranked = entries.slice(0, topCount);
         const extras = entries.slice(topCount);
         const complete = size > 0 && topCount >= size;
         const choice = greedyChoice(ranked, allowed, {...decisionMargins, complete, extras});
         if (choice !== undefined || probe == null || index == null) return choice;
-        // Undecided: list every token the grammar allows here; if all of them have a logit in hand, nothing hides below the top.
-        const allowedSet = index.allowedTokens(probe);
+        // Undecided: nothing hides below the top when every allowed token has its logit in hand.
+        const allowedSet = allowedHere ?? index.allowedTokens(probe);
         return allowedSet == null ? undefined : greedyChoice(ranked, allowed, {...decisionMargins, complete, extras, allowedSet});
     };
     const decide = (position: number, greedy: Token | null | undefined, logits: ReadonlyMap<Token, number> | undefined): Token | undefined => {
@@ -175,10 +175,9 @@ export async function verifyDraft(sequence: LlamaContextSequence, input: readonl
         // Every token the grammar allows here is named too where they are not too many (digits of a number, say), so that the
         // best of them is known even when none of them ranks near the top.
         const allowedHere = probe != null ? index?.allowedTokens(probe) : undefined;
-        const named = [draft[position]!, ...index?.prefixTokens(index.textOf(draft, position)) ?? [],
-            ...allowedHere != null && allowedHere.size <= RANK_AGAIN_MAX_NAMED ? allowedHere : []];
-        const [result] = await sequence.controlledEvaluate([[token, {generateNext: {logits: {filter: {tokens: [...new Set(named)], includeTop: topCount}}, options: {temperature: 0}}}]]);
-        return result?.next.logits == null ? undefined : decideRanked(result.next.logits, {margin: 0, relativeMargin: 0});
+        const named = namedAt(position, allowedHere != null && allowedHere.size <= RANK_AGAIN_MAX_NAMED ? allowedHere : []);
+        const [result] = await sequence.controlledEvaluate([[token, {generateNext: {logits: {filter: {tokens: named, includeTop: topCount}}, options: {temperature: 0}}}]]);
+        return result?.next.logits == null ? undefined : decideRanked(result.next.logits, {margin: 0, relativeMargin: 0}, allowedHere);
     };
     const refusedGreedy = (greedy: Token | null | undefined, position: number): boolean =>
         exact && greedy != null && !allowed(greedy) && !fewAllowed.has(position);
