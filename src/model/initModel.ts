@@ -3,6 +3,7 @@ import path from "node:path";
 import {chatTemplates} from "./chatTemplates.js";
 import type {GgufFile} from "./GgufFile.js";
 import {GgufValue} from "./GgufValue.js";
+import {inductionCircuitTensorNames, plantInductionCircuit} from "./inductionCircuit.js";
 import {ModelInitError} from "./ModelInitError.js";
 import {readGguf} from "./readGguf.js";
 import {SeededRandom} from "./SeededRandom.js";
@@ -46,6 +47,11 @@ export interface InitModelOptions {
     rmsEps?: number;
     /** Where vocab names are looked up and cached. */
     vocabSource?: VocabSourceOptions;
+    /**
+     * Plant an induction circuit (copying) into the random weights: see `plantInductionCircuit`.
+     * Needs an untied output, no grouped-query attention, ≥ 2 layers and heads, dim ≥ 3·head + 1.
+     */
+    induction?: boolean;
 }
 
 export interface InitModelResult {
@@ -67,6 +73,7 @@ export interface InitModelResult {
     seed: number;
     tieEmbeddings: boolean;
     template: InitModelTemplate;
+    induction: boolean;
     /** Whether the written file has a `tokenizer.chat_template`. */
     hasChatTemplate: boolean;
     vocab: {name: string, path: string, source: "file" | "bundle", tokenizer: string, size: number};
@@ -148,6 +155,24 @@ export async function initModel(options: InitModelOptions): Promise<InitModelRes
     add("output_norm.weight", [dim], "ones");
     const tieEmbeddings = options.tieEmbeddings ?? false;
     if (!tieEmbeddings) add("output.weight", [dim, nVocab], weightStd);
+    const induction = options.induction ?? false;
+    if (induction) {
+        if (tieEmbeddings) throw new ModelInitError("model_invalid_options", "induction: needs an untied output (tieEmbeddings false)", {option: "induction"});
+        const planted = new Map<string, Float32Array>();
+        const names = new Set(inductionCircuitTensorNames());
+        for (const tensor of tensors) {
+            if (!names.has(tensor.name)) continue;
+            const data = new Float32Array(tensor.shape[0]! * (tensor.shape[1] ?? 1));
+            let offset = 0;
+            for await (const chunk of tensor.data instanceof Float32Array ? [tensor.data] : tensor.data()) {
+                data.set(chunk, offset);
+                offset += chunk.length;
+            }
+            planted.set(tensor.name, data);
+            tensor.data = data;
+        }
+        plantInductionCircuit(planted, {dim, layers, heads, kvHeads, nVocab, ropeFreqBase: options.ropeFreqBase ?? 10000, ctx, seed});
+    }
 
     const out = path.resolve(options.out);
     await mkdir(path.dirname(out), {recursive: true});
@@ -155,7 +180,7 @@ export async function initModel(options: InitModelOptions): Promise<InitModelRes
     return {
         path: out, arch: "llama", name,
         params: tensors.reduce((sum, tensor) => sum + tensor.shape.reduce((product, size) => product * size, 1), 0),
-        bytes, tensors: tensors.length, dim, layers, heads, kvHeads, headDim, ffn, ctx, seed, tieEmbeddings, template,
+        bytes, tensors: tensors.length, dim, layers, heads, kvHeads, headDim, ffn, ctx, seed, tieEmbeddings, template, induction,
         hasChatTemplate: metadata.has("tokenizer.chat_template"),
         vocab: {name: vocabSource.name, path: vocabSource.path, source: vocabSource.source, tokenizer, size: nVocab}
     };

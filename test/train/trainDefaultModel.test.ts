@@ -15,8 +15,8 @@ const recipe: DefaultModelRecipe = {
     ...defaultModelRecipe,
     synth: {count: 100, seed: 3},
     tokenizer: {size: 512},
-    model: {dim: 32, layers: 1, heads: 2, ffn: 64, ctx: 2048, seed: 1},
-    train: {...defaultModelRecipe.train, windows: [512, 1024], warmupSteps: 5, copyCurriculum: {fromPass: 2, share: 0.5, length: 512}}
+    model: {dim: 32, layers: 1, heads: 2, ffn: 64, ctx: 2048, seed: 1, ropeFreqBase: 10000, induction: false},
+    train: {...defaultModelRecipe.train, passes: 3, windows: [512, 1024], warmupSteps: 5, copyCurriculum: {fromPass: 2, share: 0.5, length: 512}}
 };
 
 t("stopped mid-training it ships the checkpoint's weights; run again it resumes, finishes every phase and evaluates", async () => {

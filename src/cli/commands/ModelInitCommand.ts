@@ -15,6 +15,8 @@ interface ModelInitArgs {
     template: string;
     "tie-embeddings": boolean;
     name?: string;
+    "rope-freq-base": number;
+    induction: boolean;
 }
 
 /** `toolace-r model init`: writes a random-weight llama GGUF and prints a JSON summary. */
@@ -34,7 +36,12 @@ export const ModelInitCommand: CommandModule<object, ModelInitArgs> = {
         .option("seed", {type: "number", default: 0, describe: "Seed of the random weights"})
         .option("template", {type: "string", choices: ["vocab", "chatml", "llama3", "none"], default: "vocab", describe: "Chat template"})
         .option("tie-embeddings", {type: "boolean", default: false, describe: "No output.weight: reuse token_embd"})
-        .option("name", {type: "string", describe: "general.name"}),
+        .option("name", {type: "string", describe: "general.name"})
+        .option("rope-freq-base", {type: "number", default: 10000, describe: "RoPE frequency base (rope.freq_base)"})
+        .option("induction", {
+            type: "boolean", default: false,
+            describe: "Plant an induction (copying) circuit into the random weights; needs ≥ 2 layers and heads, no --kv-heads, dim ≥ 3·(dim/heads) + 1"
+        }),
     handler: async (args) => {
         const result = await initModel({
             arch: args.arch as "llama",
@@ -49,7 +56,9 @@ export const ModelInitCommand: CommandModule<object, ModelInitArgs> = {
             seed: args.seed,
             template: args.template as InitModelTemplate,
             tieEmbeddings: args["tie-embeddings"],
-            name: args.name
+            name: args.name,
+            ropeFreqBase: args["rope-freq-base"],
+            induction: args.induction
         });
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     }
