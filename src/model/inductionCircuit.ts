@@ -48,8 +48,8 @@ const constant = 4;
  *   token's identity;
  * - `output.weight` reads dims [2h, 3h) against every token's identity.
  * The other tensors, and the other entries of these, keep their random init, and everything trains.
- * Needs at least 2 layers and 2 heads, no grouped-query attention, a head size divisible by 4 and
- * `dim ≥ 3·head + 1`. Throws ModelInitError otherwise.
+ * Needs at least 2 layers and 2 heads, no grouped-query attention, a head size of at least 32 divisible
+ * by 4 and `dim ≥ 3·head + 1`. Throws ModelInitError otherwise.
  */
 export function plantInductionCircuit(tensors: InductionCircuitTensors, shape: InductionCircuitShape): void {
     const {dim, layers, heads, kvHeads, nVocab} = shape;
@@ -60,7 +60,7 @@ export function plantInductionCircuit(tensors: InductionCircuitTensors, shape: I
     if (layers < 2) fail(`needs at least 2 layers, got ${layers}`);
     if (heads < 2) fail(`needs at least 2 heads, got ${heads}`);
     if (kvHeads !== heads) fail(`needs as many key/value heads as heads (got ${kvHeads} and ${heads})`);
-    if (h % 4 !== 0) fail(`the head size ${h} must be divisible by 4`);
+    if (h % 4 !== 0 || h < 32) fail(`the head size ${h} must be divisible by 4 and at least 32 (smaller identities cannot tell 1,000 positions apart)`);
     if (dim < 3 * h + 1) fail(`dim ${dim} must be at least 3 × head size + 1 = ${3 * h + 1}`);
     const get = (name: string, size: number): Float32Array => {
         const data = tensors.get(name);

@@ -53,6 +53,7 @@ t("shapes it cannot plant into are clear errors", () => {
     expectError({...shape, heads: 1}, "at least 2 heads");
     expectError({...shape, kvHeads: 2}, "key/value heads");
     expectError({...shape, dim: 128, heads: 2, kvHeads: 2}, "at least 3 × head size + 1");
+    expectError({...shape, dim: 64, heads: 4, kvHeads: 4}, "at least 32");
     const missing = tensors(shape);
     missing.delete("blk.1.attn_v.weight");
     assert.throws(() => plantInductionCircuit(missing, shape), /blk\.1\.attn_v\.weight/);

@@ -40,7 +40,7 @@ export const ModelInitCommand: CommandModule<object, ModelInitArgs> = {
         .option("rope-freq-base", {type: "number", default: 10000, describe: "RoPE frequency base (rope.freq_base)"})
         .option("induction", {
             type: "boolean", default: false,
-            describe: "Plant an induction (copying) circuit into the random weights; needs ≥ 2 layers and heads, no --kv-heads, dim ≥ 3·(dim/heads) + 1"
+            describe: "Plant an induction (copying) circuit into the random weights; needs ≥ 2 layers and heads, no --kv-heads, a head size dim/heads ≥ 32, dim ≥ 3·(dim/heads) + 1"
         }),
     handler: async (args) => {
         const result = await initModel({
