@@ -49,7 +49,7 @@ export interface InitModelOptions {
     vocabSource?: VocabSourceOptions;
     /**
      * Plant an induction circuit (copying) into the random weights: see `plantInductionCircuit`.
-     * Needs an untied output, no grouped-query attention, ≥ 2 layers and heads, dim ≥ 3·head + 1.
+     * Needs an untied output, no grouped-query attention, ≥ 2 layers and heads, a head size ≥ 32, dim ≥ 3·head + 1.
      */
     induction?: boolean;
 }

@@ -20,16 +20,16 @@ t("previous-token pair weights: non-negative, sum 1, and the margin is the real 
     const {weights, margin} = previousTokenPairWeights(thetas, 1024);
     assert.ok(weights.every((w) => w >= 0));
     assert.ok(Math.abs(weights.reduce((a, b) => a + b, 0) - 1) < 1e-9);
-    let min = Infinity;
-    for (let d = 0; d < 1024; d++) {
-        if (d === 1) continue;
-        min = Math.min(min, weights.reduce((sum, w, j) => sum + w * (1 - Math.cos(thetas[j]! * (d - 1))), 0));
-    }
+    /** The smallest margin of distance 1 over every other distance, recomputed here. */
+    const smallestMargin = (w: readonly number[]): number => {
+        let min = Infinity;
+        for (let d = 0; d < 1024; d++) if (d !== 1) min = Math.min(min, w.reduce((sum, x, j) => sum + x * (1 - Math.cos(thetas[j]! * (d - 1))), 0));
+        return min;
+    };
+    const min = smallestMargin(weights);
     assert.ok(Math.abs(min - margin) < 1e-9, `${min} vs ${margin}`);
     // Better than spreading the weight evenly, and positive: distance 1 always wins.
-    const even = thetas.map(() => 1 / thetas.length);
-    let evenMin = Infinity;
-    for (let d = 0; d < 1024; d++) if (d !== 1) evenMin = Math.min(evenMin, even.reduce((sum, w, j) => sum + w * (1 - Math.cos(thetas[j]! * (d - 1))), 0));
+    const evenMin = smallestMargin(thetas.map(() => 1 / thetas.length));
     assert.ok(margin > 0.2 && margin > evenMin, `margin ${margin}, even weights ${evenMin}`);
     assert.equal(previousTokenPairWeights(thetas, 1024), {weights, margin});
 });
