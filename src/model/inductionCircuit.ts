@@ -71,19 +71,18 @@ export function plantInductionCircuit(tensors: InductionCircuitTensors, shape: I
     const embd = get("token_embd.weight", dim * nVocab);
     const output = get("output.weight", dim * nVocab);
     const last = dim - 1;
-    const identity = h;
     const [prevStart, copyStart] = [h, 2 * h];
 
     // Embeddings: identity in [0, h), the constant in the last dimension; the rest keeps its small init.
     const random = SeededRandom.forKey(shape.seed, "induction.identity");
-    const identities = new Float32Array(identity * nVocab);
+    const identities = new Float32Array(h * nVocab);
     random.fillNormal(identities, 1);
     for (let t = 0; t < nVocab; t++) {
-        for (let i = 0; i < identity; i++) embd[t * dim + i] = identities[t * identity + i]!;
+        for (let i = 0; i < h; i++) embd[t * dim + i] = identities[t * h + i]!;
         embd[t * dim + last] = constant;
     }
     /** RMS of the residual stream holding `streams` identity-sized blocks and the constant. */
-    const rms = (streams: number): number => Math.sqrt((streams * identity + constant * constant) / dim);
+    const rms = (streams: number): number => Math.sqrt((streams * h + constant * constant) / dim);
     const kqScale = 1 / Math.sqrt(h);
 
     // Layer 0, head 0: previous-token head.
@@ -140,7 +139,7 @@ export function plantInductionCircuit(tensors: InductionCircuitTensors, shape: I
     // the best of the others about κ·3.8·√h/rms.
     const kappa = outputMargin * rms(3) / (h - 3.8 * Math.sqrt(h));
     for (let t = 0; t < nVocab; t++) {
-        for (let i = 0; i < h; i++) output[t * dim + copyStart + i] = kappa * identities[t * identity + i]!;
+        for (let i = 0; i < h; i++) output[t * dim + copyStart + i] = kappa * identities[t * h + i]!;
     }
 }
 
