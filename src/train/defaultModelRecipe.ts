@@ -17,6 +17,12 @@ export interface DefaultModelRecipe {
         learningRate: number;
         minLearningRate: number;
         warmupSteps: number;
+        /**
+         * Absent: one learning-rate curve over all passes. Present (one per pass): every pass runs its
+         * own linear decay from its peak to `minLearningRate · peak / learningRate`, warmup on pass 0
+         * only (phaseLearningRate), so a pass added later leaves the earlier passes' outputs valid.
+         */
+        passPeaks?: readonly number[];
         weightDecay: number;
         lossOn: LossOn;
         seed: number;
@@ -47,10 +53,13 @@ export const defaultModelRecipe: DefaultModelRecipe = {
          */
         windows: [512, 768, 1024],
         /**
-         * One pass (12,767 steps). Without the planted circuit, three passes were planned because
-         * pass 0 alone (3.9 h on one core) left values uncopied.
+         * Two passes, each its own learning-rate curve (`passPeaks`): pass 0 (12,767 steps, 1e-3 → 1e-4)
+         * is the first shipped run unchanged; pass 1 trains fresh items of the same tools from 5e-4
+         * down to 5e-5. Without the planted circuit, three passes were planned because pass 0 alone
+         * (3.9 h on one core) left values uncopied.
          */
-        passes: 1,
+        passes: 2,
+        passPeaks: [1e-3, 5e-4],
         epochs: 1,
         learningRate: 1e-3,
         minLearningRate: 1e-4,

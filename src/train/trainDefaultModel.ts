@@ -22,7 +22,7 @@ import {defaultModelRecipe, type DefaultModelRecipe} from "./defaultModelRecipe.
 import {copyCurriculumSamples} from "./copyCurriculumSamples.js";
 import {copyCurriculumTokens} from "./copyCurriculumTokens.js";
 import {evalSynthCalls, type SynthEvalResult} from "./evalSynthCalls.js";
-import {globalLearningRate} from "./globalLearningRate.js";
+import {phaseLearningRate} from "./phaseLearningRate.js";
 import {renderSynthSamples} from "./renderSynthSamples.js";
 import {train} from "./train.js";
 import type {TrainSample} from "./trainData.js";
@@ -86,9 +86,11 @@ interface Phase {
     pass: number;
     window: number;
     samples: TrainSample[];
-    /** Global step range [start, end). */
+    /** Global step range [start, end), and that of its pass. */
     start: number;
     end: number;
+    passStart: number;
+    passEnd: number;
     out: string;
     checkpointDir: string;
 }
@@ -101,6 +103,10 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
     const threads = options.threads ?? 1;
     const started = Date.now();
     const deadline = options.hours === undefined ? Infinity : started + options.hours * 3600_000;
+    const peaks = recipe.train.passPeaks;
+    if (peaks !== undefined && (peaks.length !== recipe.train.passes || peaks.some((peak) => !(peak > 0)))) {
+        throw new TrainError("train_invalid_options", `recipe.train.passPeaks must hold one positive learning rate per pass (${recipe.train.passes}), got ${JSON.stringify(peaks)}`, {passPeaks: peaks});
+    }
     await mkdir(work, {recursive: true});
 
     // 0. The recipe of the work folder: resuming with another recipe would mix two runs.
@@ -168,11 +174,13 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
             else buckets[bucket]!.push(sample);
         }
         const prefix = pass === 0 ? "" : `pass-${pass}-`;
+        const passStart = totalSteps;
+        const passEnd = passStart + buckets.reduce((sum, bucket) => sum + bucket.length * recipe.train.epochs, 0);
         buckets.forEach((bucketSamples, index) => {
             if (bucketSamples.length === 0) return;
             const steps = bucketSamples.length * recipe.train.epochs;
             phases.push({
-                index: phases.length, pass, window: windows[index]!, samples: bucketSamples, start: totalSteps, end: totalSteps + steps,
+                index: phases.length, pass, window: windows[index]!, samples: bucketSamples, start: totalSteps, end: totalSteps + steps, passStart, passEnd,
                 out: path.join(work, `${prefix}phase-${index}-${windows[index]}.gguf`), checkpointDir: path.join(work, `${prefix}phase-${index}-${windows[index]}.checkpoint`)
             });
             totalSteps += steps;
@@ -181,7 +189,6 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
     log(`samples: ${renderedSamples} train items in ${synthDirs.length} pass(es), ${dropped} longer than ${windows.at(-1)} tokens dropped; phases ${phases.map((phase) => `${phase.window}:${phase.samples.length}`).join(", ")}; ${totalSteps} steps`);
 
     // 5. Training phases.
-    const schedule = {peak: recipe.train.learningRate, min: recipe.train.minLearningRate, warmupSteps: recipe.train.warmupSteps};
     const stop = new AbortController();
     const onExternal = (): void => stop.abort();
     if (options.signal?.aborted === true) stop.abort();
@@ -204,15 +211,13 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
                 state = "paused";
                 break;
             }
-            const first = phase.start === 0;
-            const learningRate = first ? schedule.peak : globalLearningRate(phase.start, totalSteps, schedule);
-            const minLearningRate = Math.min(learningRate, globalLearningRate(phase.end, totalSteps, schedule));
+            const {learningRate, minLearningRate, warmupSteps} = phaseLearningRate(recipe.train, {...phase, totalSteps});
             let window: number[] = [];
             log(`phase ${phase.index} (pass ${phase.pass}): window ${phase.window}, ${phase.samples.length} samples, global steps ${phase.start}..${phase.end}, lr ${learningRate.toExponential(2)} → ${minLearningRate.toExponential(2)}`);
             try {
                 await train({
                     model: previous, out: phase.out, samples: phase.samples, epochs: recipe.train.epochs,
-                    learningRate, lrSchedule: {type: "linear", warmupSteps: first ? schedule.warmupSteps : 0, minLearningRate},
+                    learningRate, lrSchedule: {type: "linear", warmupSteps, minLearningRate},
                     contextSize: phase.window, batchSize: phase.window, threads, validationSplit: 0, seed: recipe.train.seed,
                     checkpointEvery: options.checkpointEvery ?? 100, checkpointDir: phase.checkpointDir, resume: true,
                     optimizer: "adamw", weightDecay: recipe.train.weightDecay, llama, signal: stop.signal,

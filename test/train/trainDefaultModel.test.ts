@@ -16,7 +16,7 @@ const recipe: DefaultModelRecipe = {
     synth: {count: 100, seed: 3},
     tokenizer: {size: 512},
     model: {dim: 32, layers: 1, heads: 2, ffn: 64, ctx: 2048, seed: 1, ropeFreqBase: 10000, induction: false},
-    train: {...defaultModelRecipe.train, passes: 3, windows: [512, 1024], warmupSteps: 5, copyCurriculum: {fromPass: 2, share: 0.5, length: 512}}
+    train: {...defaultModelRecipe.train, passes: 3, passPeaks: [1e-3, 5e-4, 2.5e-4], windows: [512, 1024], warmupSteps: 5, copyCurriculum: {fromPass: 2, share: 0.5, length: 512}}
 };
 
 t("stopped mid-training it ships the checkpoint's weights; run again it resumes, finishes every phase and evaluates", async () => {
@@ -42,12 +42,16 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
         assert.ok(lines.some((line) => line.startsWith("tokenizer: 512 tokens")));
         assert.ok(lines.some((line) => /^copy curriculum \(pass 2\): \d+ samples/.test(line)), "a recipe's copy curriculum joins its passes from fromPass on");
         assert.not.ok(lines.some((line) => /^copy curriculum \(pass [01]\)/.test(line)));
+        assert.ok(lines.some((line) => /^phase \d+ \(pass 0\): .* lr 1\.00e-3 → /.test(line)), "pass 0 starts at its peak");
 
         const resumed: string[] = [];
         const second = await trainDefaultModel({...common, log: (line) => resumed.push(line)});
         assert.is(second.state, "done");
         assert.is(second.step, second.totalSteps);
         assert.is(second.totalSteps, first.totalSteps);
+        for (const [pass, peak] of [[1, "5.00e-4"], [2, "2.50e-4"]] as const) {
+            assert.ok([...lines, ...resumed].some((line) => line.includes(`(pass ${pass}): `) && line.includes(`lr ${peak} → `)), `pass ${pass} restarts its curve at its peak ${peak}`);
+        }
         assert.not.ok(resumed.some((line) => line.startsWith("synth:") || line.startsWith("tokenizer:") || line.startsWith("init:")), "earlier stages are reused");
         assert.ok(second.shipped?.source.endsWith("-1024.gguf") || second.shipped?.source.endsWith("-512.gguf"));
         const files = await readdir(work);
@@ -57,6 +61,14 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
         assert.is(evaluation.items, 3);
         assert.is(evaluation.state, "done");
 
+        try {
+            await trainDefaultModel({...common, workDir: path.join(dir, "other"), recipe: {...recipe, train: {...recipe.train, passPeaks: [1e-3]}}});
+            assert.unreachable("one peak for three passes");
+        } catch (error) {
+            assert.instance(error, TrainError);
+            assert.is((error as TrainError).code, "train_invalid_options");
+            assert.match((error as TrainError).message, /passPeaks/);
+        }
         try {
             await trainDefaultModel({...common, recipe: {...recipe, synth: {count: 101, seed: 3}}});
             assert.unreachable("another recipe in the same folder");
