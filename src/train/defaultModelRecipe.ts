@@ -32,6 +32,24 @@ export interface DefaultModelRecipe {
          */
         copyCurriculum?: {fromPass: number, share: number, length: number};
     };
+    /**
+     * ToolACE-R's stage after SFT (trainIterate, model-aware selection with the self-refinement
+     * corpus): `synth` of `pool.count` fresh items from `pool.firstIndex` (same tools and split), the
+     * first `poolLimit` train items sampled `k` times, `iterations` at most, constant `learningRate`;
+     * the best model on the first `devLimit` dev items (adaptive refinement, then round 0) is shipped.
+     * Absent: the SFT output is shipped.
+     */
+    refine?: {
+        pool: {count: number, firstIndex: number};
+        poolLimit: number;
+        k: number;
+        iterations: number;
+        learningRate: number;
+        devLimit: number;
+        maxStringLength: number;
+        maxTokens: number;
+        seed: number;
+    };
 }
 
 export const defaultModelRecipe: DefaultModelRecipe = {
@@ -71,5 +89,11 @@ export const defaultModelRecipe: DefaultModelRecipe = {
         // No copyCurriculum: mixed into pass 2 (one copy sample per two items), 4,100 steps left its
         // copy loss at the uniform ln(4089) and raised the held-out answer loss from 2.40 to 2.53
         // (`npm run bench -- copy`); see models/README.md.
-    }
+    },
+    /**
+     * One ToolACE-R iteration on 600 fresh items sampled 4 times each (model-aware selection plus the
+     * self-refinement corpus), so that adaptive refinement stops instead of rewriting good calls. One
+     * iteration because each costs about 10 minutes on this machine; dev: 200 items.
+     */
+    refine: {pool: {count: 4000, firstIndex: 48000}, poolLimit: 600, k: 4, iterations: 1, learningRate: 1e-4, devLimit: 200, maxStringLength: 64, maxTokens: 384, seed: 0}
 };

@@ -1,7 +1,7 @@
 /**
  * The whole pipeline of the embedded default model, restartable at any point: synthetic data →
  * our tokenizer → random init → SFT (loss on the assistant turn only) in context-length phases →
- * models/default.gguf (Q8_0) → round-0 accuracy on the held-out synthetic test split. Every stage writes
+ * ToolACE-R's refinement stage (trainIterate, when the recipe has one) → models/default.gguf (Q8_0) → round-0 accuracy on the held-out synthetic test split. Every stage writes
  * its output atomically into the work folder and is skipped when that output exists; training
  * checkpoints regularly and resumes from its checkpoint, so killing the process at any moment and
  * running it again continues where it stopped. A time budget pauses training (with a checkpoint)
@@ -10,6 +10,7 @@
 import {copyFile, mkdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import path from "node:path";
 import {getLlama, LlamaLogLevel, type Llama} from "node-llama-cpp";
+import {trainIterate} from "../iterate/trainIterate.js";
 import {initModel} from "../model/initModel.js";
 import {quantizeModel} from "../model/quantizeModel.js";
 import {QuantizeError} from "../model/QuantizeError.js";
@@ -122,17 +123,21 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
 
     // 1. Data.
     // Pass 0 trains on `synth/`; every later pass on fresh items over the same tools and split (`synth-pass-P/`).
+    /** `synth` into `dir` (atomically) unless it is there. */
+    const synthOnce = async (dir: string, label: string, count: number, firstIndex: number): Promise<void> => {
+        if (await exists(path.join(dir, "stats.json"))) return;
+        const temp = `${dir}.partial`;
+        await rm(temp, {recursive: true, force: true});
+        log(`synth${label}: ${count} items, seed ${recipe.synth.seed}${firstIndex === 0 ? "" : `, first index ${firstIndex}`}`);
+        runSynth({out: temp, count, seed: recipe.synth.seed, firstIndex, sourcesDir: options.sourcesDir});
+        await rm(dir, {recursive: true, force: true});
+        await rename(temp, dir);
+    };
     const synthDirs: string[] = [];
     for (let pass = 0; pass < recipe.train.passes; pass++) {
         const dir = path.join(work, pass === 0 ? "synth" : `synth-pass-${pass}`);
         synthDirs.push(dir);
-        if (await exists(path.join(dir, "stats.json"))) continue;
-        const temp = `${dir}.partial`;
-        await rm(temp, {recursive: true, force: true});
-        log(`synth${pass === 0 ? "" : ` (pass ${pass})`}: ${recipe.synth.count} items, seed ${recipe.synth.seed}${pass === 0 ? "" : `, first index ${pass * recipe.synth.count}`}`);
-        runSynth({out: temp, count: recipe.synth.count, seed: recipe.synth.seed, firstIndex: pass * recipe.synth.count, sourcesDir: options.sourcesDir});
-        await rm(dir, {recursive: true, force: true});
-        await rename(temp, dir);
+        await synthOnce(dir, pass === 0 ? "" : ` (pass ${pass})`, recipe.synth.count, pass * recipe.synth.count);
     }
     const synthDir = synthDirs[0]!;
     const vocab = path.join(work, "vocab.gguf");
@@ -249,6 +254,30 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
                 break;
             }
         }
+        // 6. ToolACE-R's refinement stage on the finished SFT model (recipe.refine).
+        const refine = recipe.refine;
+        if (refine !== undefined && state === "done" && latest !== undefined) {
+            const poolDir = path.join(work, "refine-pool");
+            await synthOnce(poolDir, " (refinement pool)", refine.pool.count, refine.pool.firstIndex);
+            log("refine: one thread for sampling, training and evaluation (a model this small generates fastest on one thread)");
+            try {
+                const result = await trainIterate({
+                    pool: path.join(poolDir, "train.jsonl"), model: latest, out: path.join(work, "refine"), iterations: refine.iterations,
+                    k: refine.k, learningRate: refine.learningRate, poolLimit: refine.poolLimit, devLimit: refine.devLimit,
+                    maxStringLength: refine.maxStringLength, maxTokens: refine.maxTokens, seed: refine.seed, threads: 1, llama,
+                    signal: stop.signal, log: (line) => log(`refine: ${line}`)
+                });
+                const best = result.report.best;
+                if (result.best !== null && best !== null) {
+                    latest = result.best;
+                    log(`refine: best on dev is iteration ${best.iteration} (${(100 * best.accuracyAdaptive).toFixed(1)}% adaptive, ${(100 * best.accuracyOff).toFixed(1)}% round 0): ${best.model}`);
+                }
+            } catch (error) {
+                if (!(error instanceof TrainCancelledError)) throw error;
+                state = "paused";
+                log(`paused in the refinement stage (run again to continue): ${error.message}`);
+            }
+        }
     } finally {
         if (timer !== undefined) clearTimeout(timer);
         options.signal?.removeEventListener("abort", onExternal);
@@ -258,7 +287,7 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
         for (const phase of [...phases].reverse()) if (await exists(phase.out)) { latest = phase.out; break; }
     }
 
-    // 6. Ship: Q8_0 through llama.cpp's quantizer (atomic), or the F32 weights when the native quantizer is not built.
+    // 7. Ship: Q8_0 through llama.cpp's quantizer (atomic), or the F32 weights when the native quantizer is not built.
     let shipped: TrainDefaultModelResult["shipped"];
     if (latest !== undefined) {
         await mkdir(path.dirname(options.modelOut), {recursive: true});
@@ -276,7 +305,7 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
         log(`shipped ${latest} → ${options.modelOut} (${bytes} bytes, ${quantization})`);
     }
 
-    // 7. Round-0 accuracy on the held-out test split.
+    // 8. Round-0 accuracy on the held-out test split.
     let evaluation: SynthEvalResult | undefined;
     const evalCount = options.evalItems ?? 200;
     if (shipped !== undefined && evalCount > 0) {

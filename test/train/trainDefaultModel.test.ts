@@ -16,7 +16,8 @@ const recipe: DefaultModelRecipe = {
     synth: {count: 100, seed: 3},
     tokenizer: {size: 512},
     model: {dim: 32, layers: 1, heads: 2, ffn: 64, ctx: 2048, seed: 1, ropeFreqBase: 10000, induction: false},
-    train: {...defaultModelRecipe.train, passes: 3, passPeaks: [1e-3, 5e-4, 2.5e-4], windows: [512, 1024], warmupSteps: 5, copyCurriculum: {fromPass: 2, share: 0.5, length: 512}}
+    train: {...defaultModelRecipe.train, passes: 3, passPeaks: [1e-3, 5e-4, 2.5e-4], windows: [512, 1024], warmupSteps: 5, copyCurriculum: {fromPass: 2, share: 0.5, length: 512}},
+    refine: {pool: {count: 60, firstIndex: 300}, poolLimit: 3, k: 2, iterations: 1, learningRate: 1e-4, devLimit: 2, maxStringLength: 8, maxTokens: 48, seed: 0}
 };
 
 t("stopped mid-training it ships the checkpoint's weights; run again it resumes, finishes every phase and evaluates", async () => {
@@ -53,7 +54,20 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
             assert.ok([...lines, ...resumed].some((line) => line.includes(`(pass ${pass}): `) && line.includes(`lr ${peak} → `)), `pass ${pass} restarts its curve at its peak ${peak}`);
         }
         assert.not.ok(resumed.some((line) => line.startsWith("synth:") || line.startsWith("tokenizer:") || line.startsWith("init:")), "earlier stages are reused");
-        assert.ok(second.shipped?.source.endsWith("-1024.gguf") || second.shipped?.source.endsWith("-512.gguf"));
+        assert.not.ok(lines.some((line) => line.startsWith("refine:")), "no refinement stage before SFT is done");
+        assert.ok(resumed.some((line) => line.startsWith("synth (refinement pool): 60 items")));
+        assert.ok(resumed.some((line) => /^refine: iteration 1: /.test(line)), "the refinement stage runs an iteration");
+        assert.match(resumed.find((line) => line.startsWith("refine: best on dev is iteration")) ?? "", /iteration [01] \(/);
+        assert.is(second.shipped?.source, path.join(work, "refine", "best.gguf"), "the refinement stage's best model is shipped");
+        const report = JSON.parse(await readFile(path.join(work, "refine", "report.json"), "utf8")) as {base: string, iterations: unknown[]};
+        assert.ok(report.base.endsWith("-1024.gguf") || report.base.endsWith("-512.gguf"), "it starts from the last SFT phase");
+        assert.is(report.iterations.length, 2);
+
+        const again: string[] = [];
+        const third = await trainDefaultModel({...common, evalItems: 0, log: (line) => again.push(line)});
+        assert.is(third.state, "done");
+        assert.is(third.shipped?.source, second.shipped?.source);
+        assert.not.ok(again.some((line) => /^refine: iteration 1: (sampling|training)/.test(line)), "a finished refinement stage is not run again");
         const files = await readdir(work);
         assert.ok(files.includes(`eval-step-${second.step}.json`));
         assert.not.ok(files.some((file) => file.endsWith(".checkpoint")), "finished phases remove their checkpoints");
