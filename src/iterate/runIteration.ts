@@ -37,6 +37,8 @@ export interface IterationSettings {
     /** Training positions per step (default: the smallest multiple of 256 that holds the longest conversation). */
     readonly contextSize?: number;
     readonly threads: number;
+    /** Threads of the training steps (sampling and evaluation use `threads`). */
+    readonly trainThreads: number;
     readonly seed: number;
     readonly checkpointEvery: number;
     readonly maxRounds: number;
@@ -271,7 +273,7 @@ async function trainStage(ctx: IterationContext, files: ReturnType<typeof iterat
         await train({
             model, out: files.model, samples, epochs: settings.epochs, learningRate: settings.learningRate,
             lrSchedule: settings.minLearningRate === undefined ? {type: "constant"} : {type: "cosine", minLearningRate: settings.minLearningRate},
-            contextSize, batchSize: contextSize, threads: settings.threads, validationSplit: 0, seed: (settings.seed + iteration) >>> 0,
+            contextSize, batchSize: contextSize, threads: settings.trainThreads, validationSplit: 0, seed: (settings.seed + iteration) >>> 0,
             checkpointEvery: settings.checkpointEvery, checkpointDir: files.checkpoint, resume: true, llama: ctx.llama,
             ...(ctx.signal === undefined ? {} : {signal: ctx.signal}),
             onFrozenTensors: (_frozen, message) => ctx.log(`iteration ${iteration}: warning: ${message}`),

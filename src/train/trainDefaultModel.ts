@@ -259,12 +259,12 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
         if (refine !== undefined && state === "done" && latest !== undefined) {
             const poolDir = path.join(work, "refine-pool");
             await synthOnce(poolDir, " (refinement pool)", refine.pool.count, refine.pool.firstIndex);
-            log("refine: one thread for sampling, training and evaluation (a model this small generates fastest on one thread)");
+            log(`refine: one thread for sampling and evaluation (a model this small generates fastest on one thread), ${threads} for training`);
             try {
                 const result = await trainIterate({
                     pool: path.join(poolDir, "train.jsonl"), model: latest, out: path.join(work, "refine"), iterations: refine.iterations,
                     k: refine.k, learningRate: refine.learningRate, poolLimit: refine.poolLimit, devLimit: refine.devLimit,
-                    maxStringLength: refine.maxStringLength, maxTokens: refine.maxTokens, seed: refine.seed, threads: 1, llama,
+                    maxStringLength: refine.maxStringLength, maxTokens: refine.maxTokens, seed: refine.seed, threads: 1, trainThreads: threads, llama,
                     signal: stop.signal, log: (line) => log(`refine: ${line}`)
                 });
                 const best = result.report.best;
