@@ -25,6 +25,7 @@ import {copyCurriculumTokens} from "./copyCurriculumTokens.js";
 import {evalSynthCalls, type SynthEvalResult} from "./evalSynthCalls.js";
 import {phaseLearningRate} from "./phaseLearningRate.js";
 import {renderSynthSamples} from "./renderSynthSamples.js";
+import {sameRunRecipe} from "./sameRunRecipe.js";
 import {train} from "./train.js";
 import type {TrainSample} from "./trainData.js";
 import {TrainCancelledError, TrainError} from "./TrainError.js";
@@ -110,12 +111,18 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
     }
     await mkdir(work, {recursive: true});
 
-    // 0. The recipe of the work folder: resuming with another recipe would mix two runs.
+    // 0. The recipe of the work folder: resuming with another recipe would mix two runs. Only the
+    // refinement stage's iteration count may change: trainIterate continues after its last iteration.
     const recipeFile = path.join(work, "recipe.json");
     const recipeText = `${JSON.stringify(recipe, null, 2)}\n`;
     if (await exists(recipeFile)) {
-        if (await readFile(recipeFile, "utf8") !== recipeText) {
-            throw new TrainError("train_recipe_mismatch", `${work} holds a run of another recipe (${recipeFile}); use another work folder or remove it`, {workDir: work});
+        const stored = await readFile(recipeFile, "utf8");
+        if (stored !== recipeText) {
+            if (!sameRunRecipe(JSON.parse(stored) as DefaultModelRecipe, recipe)) {
+                throw new TrainError("train_recipe_mismatch", `${work} holds a run of another recipe (${recipeFile}); use another work folder or remove it`, {workDir: work});
+            }
+            log(`recipe: refinement iterations ${(JSON.parse(stored) as DefaultModelRecipe).refine?.iterations} → ${recipe.refine?.iterations} (the refinement stage continues from its last finished iteration)`);
+            await writeFile(recipeFile, recipeText);
         }
     } else {
         await writeFile(recipeFile, recipeText);

@@ -68,6 +68,14 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
         assert.is(third.state, "done");
         assert.is(third.shipped?.source, second.shipped?.source);
         assert.not.ok(again.some((line) => /^refine: iteration 1: (sampling|training)/.test(line)), "a finished refinement stage is not run again");
+
+        const more: string[] = [];
+        const fourth = await trainDefaultModel({...common, evalItems: 0, recipe: {...recipe, refine: {...recipe.refine!, iterations: 2}}, log: (line) => more.push(line)});
+        assert.is(fourth.state, "done");
+        assert.ok(more.some((line) => line.startsWith("recipe: refinement iterations 1 → 2")), more.join("\n"));
+        assert.not.ok(more.some((line) => /^refine: iteration 1: (sampling|training)/.test(line)), "iteration 1 is reused");
+        const grown = JSON.parse(await readFile(path.join(work, "refine", "report.json"), "utf8")) as {iterations: unknown[], state: string};
+        assert.ok(grown.iterations.length === 3 || grown.state !== "iterations", `a second iteration ran or the run stopped by itself (${grown.state})`);
         const files = await readdir(work);
         assert.ok(files.includes(`eval-step-${second.step}.json`));
         assert.not.ok(files.some((file) => file.endsWith(".checkpoint")), "finished phases remove their checkpoints");
