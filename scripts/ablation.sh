@@ -10,13 +10,14 @@
 # SYNTH_DIR   synth output whose test.jsonl is the held-out test (the base model's own data)
 # POOL_DIR    synth output of fresh training items (synth --first-index), its train.jsonl is the pool
 # Sizes: ABL_POOL (pool items, default 600), ABL_K (8), ABL_ITER (2), ABL_DEV (100 dev items), ABL_TEST (200),
-#        ABL_BFCL (20 per category), ABL_LR (1e-4), ABL_THREADS (1: small models generate fastest on one thread).
+#        ABL_BFCL (20 per category), ABL_LR (1e-4), ABL_THREADS (1: small models generate fastest on one thread),
+#        ABL_TRAIN_THREADS (threads of the training steps; default ABL_THREADS).
 set -euo pipefail
 base=$1; synth=$2; pool=$3; out=$4
-POOL=${ABL_POOL:-600}; K=${ABL_K:-8}; ITER=${ABL_ITER:-2}; DEV=${ABL_DEV:-100}; TEST=${ABL_TEST:-200}; BFCL=${ABL_BFCL:-20}; LR=${ABL_LR:-1e-4}; THREADS=${ABL_THREADS:-1}
+POOL=${ABL_POOL:-600}; K=${ABL_K:-8}; ITER=${ABL_ITER:-2}; DEV=${ABL_DEV:-100}; TEST=${ABL_TEST:-200}; BFCL=${ABL_BFCL:-20}; LR=${ABL_LR:-1e-4}; THREADS=${ABL_THREADS:-1}; TRAIN_THREADS=${ABL_TRAIN_THREADS:-$THREADS}
 cli="node $(dirname "$0")/../dist/src/cli/main.js"
 mkdir -p "$out/eval"
-common=(--pool "$pool/train.jsonl" --dev "$pool/dev.jsonl" -k "$K" --pool-limit "$POOL" --dev-limit "$DEV" --lr "$LR" --threads "$THREADS" --max-string-length 64)
+common=(--pool "$pool/train.jsonl" --dev "$pool/dev.jsonl" -k "$K" --pool-limit "$POOL" --dev-limit "$DEV" --lr "$LR" --threads "$THREADS" --train-threads "$TRAIN_THREADS" --max-string-length 64)
 run_arm() {  # name, then train iterate flags
     local name=$1; shift
     $cli train iterate "${common[@]}" --model "$base" --out "$out/$name" "$@" >&2

@@ -132,8 +132,9 @@ t("draft checks on the default model: confirming rounds, exact drafts, wrong dra
     assert.ok(tally.confirmedInBatches * 2 >= tally.confirming, `confirming rounds decided wholly in batches: ${JSON.stringify(tally)}`);
     assert.ok(tally.exactInBatches * 2 >= tally.exactDrafts, `exact drafts decided wholly in batches: ${JSON.stringify(tally)}`);
     assert.ok(tally.acceptedTokens >= 100, `draft tokens accepted in batches: ${JSON.stringify(tally)}`);
-    // Drafts accepted in part go on after their accepted tokens (72 rounds when written), still token-identical (asserted above).
-    assert.ok(tally.partlyAccepted >= 20, `drafts accepted in part: ${JSON.stringify(tally)}`);
+    // Drafts accepted in part go on after their accepted tokens, still token-identical (asserted above): 72 rounds with the
+    // first default model, 19 with the refinement-trained one (it confirms its previous call in 112 of 120 rounds).
+    assert.ok(tally.partlyAccepted >= 10, `drafts accepted in part: ${JSON.stringify(tally)}`);
     assert.ok(tally.rounds - tally.confirming >= 5, `refinement rounds that depart from the previous round: ${JSON.stringify(tally)}`);
     assert.ok(tally.wrongDrafts >= 2, `other requests' outputs as drafts: ${JSON.stringify(tally)}`);
 });
