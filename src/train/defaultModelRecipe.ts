@@ -33,23 +33,29 @@ export interface DefaultModelRecipe {
         copyCurriculum?: {fromPass: number, share: number, length: number};
     };
     /**
-     * ToolACE-R's stage after SFT (trainIterate, model-aware selection with the self-refinement
-     * corpus): `synth` of `pool.count` fresh items from `pool.firstIndex` (same tools and split), the
-     * first `poolLimit` train items sampled `k` times, `iterations` at most, constant `learningRate`;
-     * the best model on the first `devLimit` dev items (adaptive refinement, then round 0) is shipped.
-     * Absent: the SFT output is shipped.
+     * ToolACE-R's refinement stages after SFT, run in order (trainIterate, model-aware selection with
+     * the self-refinement corpus); each starts from the best model of the one before (the first from
+     * the SFT output). Absent or empty: the SFT output is shipped.
      */
-    refine?: {
-        pool: {count: number, firstIndex: number};
-        poolLimit: number;
-        k: number;
-        iterations: number;
-        learningRate: number;
-        devLimit: number;
-        maxStringLength: number;
-        maxTokens: number;
-        seed: number;
-    };
+    refine?: readonly RefineStage[];
+}
+
+/**
+ * One refinement stage: `synth` of `pool.count` fresh items from `pool.firstIndex` (same tools and
+ * split), the first `poolLimit` train items sampled `k` times, `iterations` at most (fewer when the
+ * model-aware selection stops growing), constant `learningRate`; the best model on the first
+ * `devLimit` dev items (adaptive refinement, then round 0) is the stage's output.
+ */
+export interface RefineStage {
+    pool: {count: number, firstIndex: number};
+    poolLimit: number;
+    k: number;
+    iterations: number;
+    learningRate: number;
+    devLimit: number;
+    maxStringLength: number;
+    maxTokens: number;
+    seed: number;
 }
 
 export const defaultModelRecipe: DefaultModelRecipe = {
@@ -91,11 +97,15 @@ export const defaultModelRecipe: DefaultModelRecipe = {
         // (`npm run bench -- copy`); see models/README.md.
     },
     /**
-     * Up to three ToolACE-R iterations on 600 fresh items sampled 4 times each (model-aware selection
-     * plus the self-refinement corpus), so that adaptive refinement stops instead of rewriting good
-     * calls; dev: 200 items. On this machine iteration 1 takes about 20 minutes; in the shipped run
-     * iteration 2's selection did not grow (121 items after 128), so the stage stopped there. The
-     * first iteration also taught text answers to irrelevant requests (0% → 53% on the held-out test).
+     * Two refinement stages on the same 4,000-item pool (fresh items, same tools and split), each
+     * item sampled 4 times. Stage 1 samples its first 600 train items: in the shipped run iteration 1
+     * (about 20 minutes on this machine) taught text answers to irrelevant requests and refinement
+     * that stops instead of rewriting good calls; iteration 2's selection did not grow (121 items after
+     * 128), so the stage stopped there. Stage 2 grows the pool to 2,000 items, where the model-aware
+     * selection of the stronger model has room to grow again (see models/README.md).
      */
-    refine: {pool: {count: 4000, firstIndex: 48000}, poolLimit: 600, k: 4, iterations: 3, learningRate: 1e-4, devLimit: 200, maxStringLength: 64, maxTokens: 384, seed: 0}
+    refine: [
+        {pool: {count: 4000, firstIndex: 48000}, poolLimit: 600, k: 4, iterations: 3, learningRate: 1e-4, devLimit: 200, maxStringLength: 64, maxTokens: 384, seed: 0},
+        {pool: {count: 4000, firstIndex: 48000}, poolLimit: 2000, k: 4, iterations: 3, learningRate: 1e-4, devLimit: 200, maxStringLength: 64, maxTokens: 384, seed: 1}
+    ]
 };

@@ -1,7 +1,7 @@
 /**
  * The whole pipeline of the embedded default model, restartable at any point: synthetic data →
  * our tokenizer → random init → SFT (loss on the assistant turn only) in context-length phases →
- * ToolACE-R's refinement stage (trainIterate, when the recipe has one) → models/default.gguf (Q8_0) → round-0 accuracy on the held-out synthetic test split. Every stage writes
+ * ToolACE-R's refinement stages (trainIterate, when the recipe has them) → models/default.gguf (Q8_0) → round-0 accuracy on the held-out synthetic test split. Every stage writes
  * its output atomically into the work folder and is skipped when that output exists; training
  * checkpoints regularly and resumes from its checkpoint, so killing the process at any moment and
  * running it again continues where it stopped. A time budget pauses training (with a checkpoint)
@@ -25,7 +25,7 @@ import {copyCurriculumTokens} from "./copyCurriculumTokens.js";
 import {evalSynthCalls, type SynthEvalResult} from "./evalSynthCalls.js";
 import {phaseLearningRate} from "./phaseLearningRate.js";
 import {renderSynthSamples} from "./renderSynthSamples.js";
-import {sameRunRecipe} from "./sameRunRecipe.js";
+import {refineStagesOf, sameRunRecipe} from "./sameRunRecipe.js";
 import {train} from "./train.js";
 import type {TrainSample} from "./trainData.js";
 import {TrainCancelledError, TrainError} from "./TrainError.js";
@@ -111,17 +111,24 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
     }
     await mkdir(work, {recursive: true});
 
-    // 0. The recipe of the work folder: resuming with another recipe would mix two runs. Only the
-    // refinement stage's iteration count may change: trainIterate continues after its last iteration.
+    // 0. The recipe of the work folder: resuming with another recipe would mix two runs. A recipe may
+    // add refinement stages, and its last stored stage may change its iteration count (sameRunRecipe).
     const recipeFile = path.join(work, "recipe.json");
     const recipeText = `${JSON.stringify(recipe, null, 2)}\n`;
     if (await exists(recipeFile)) {
         const stored = await readFile(recipeFile, "utf8");
         if (stored !== recipeText) {
-            if (!sameRunRecipe(JSON.parse(stored) as DefaultModelRecipe, recipe)) {
+            const storedRecipe = JSON.parse(stored) as DefaultModelRecipe;
+            if (!sameRunRecipe(storedRecipe, recipe)) {
                 throw new TrainError("train_recipe_mismatch", `${work} holds a run of another recipe (${recipeFile}); use another work folder or remove it`, {workDir: work});
             }
-            log(`recipe: refinement iterations ${(JSON.parse(stored) as DefaultModelRecipe).refine?.iterations} → ${recipe.refine?.iterations} (the refinement stage continues from its last finished iteration)`);
+            const before = refineStagesOf(storedRecipe);
+            const now = refineStagesOf(recipe);
+            const last = before.length - 1;
+            if (last >= 0 && before[last]!.iterations !== now[last]!.iterations) {
+                log(`recipe: refinement iterations ${before[last]!.iterations} → ${now[last]!.iterations} (the refinement stage continues from its last finished iteration)`);
+            }
+            if (now.length > before.length) log(`recipe: refinement stages ${before.length} → ${now.length} (the new stages start from the last finished model)`);
             await writeFile(recipeFile, recipeText);
         }
     } else {
@@ -261,28 +268,33 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
                 break;
             }
         }
-        // 6. ToolACE-R's refinement stage on the finished SFT model (recipe.refine).
-        const refine = recipe.refine;
-        if (refine !== undefined && state === "done" && latest !== undefined) {
-            const poolDir = path.join(work, "refine-pool");
-            await synthOnce(poolDir, " (refinement pool)", refine.pool.count, refine.pool.firstIndex);
-            log(`refine: one thread for sampling and evaluation (a model this small generates fastest on one thread), ${threads} for training`);
+        // 6. ToolACE-R's refinement stages on the finished SFT model (recipe.refine), each from the best of the one before.
+        const stages = refineStagesOf(recipe);
+        for (const [index, stage] of stages.entries()) {
+            if (state !== "done" || latest === undefined) break;
+            const first = stages[0]!;
+            // Stages on stage 1's pool share its folder; another pool gets its own.
+            const samePool = stage.pool.count === first.pool.count && stage.pool.firstIndex === first.pool.firstIndex;
+            const poolDir = path.join(work, samePool ? "refine-pool" : `refine-pool-${index + 1}`);
+            const label = index === 0 ? "refine" : `refine-${index + 1}`;
+            await synthOnce(poolDir, ` (refinement pool${samePool ? "" : ` of stage ${index + 1}`})`, stage.pool.count, stage.pool.firstIndex);
+            log(`${label}: stage ${index + 1} of ${stages.length} from ${latest}; one thread for sampling and evaluation (a model this small generates fastest on one thread), ${threads} for training`);
             try {
                 const result = await trainIterate({
-                    pool: path.join(poolDir, "train.jsonl"), model: latest, out: path.join(work, "refine"), iterations: refine.iterations,
-                    k: refine.k, learningRate: refine.learningRate, poolLimit: refine.poolLimit, devLimit: refine.devLimit,
-                    maxStringLength: refine.maxStringLength, maxTokens: refine.maxTokens, seed: refine.seed, threads: 1, trainThreads: threads, llama,
-                    signal: stop.signal, log: (line) => log(`refine: ${line}`)
+                    pool: path.join(poolDir, "train.jsonl"), model: latest, out: path.join(work, label), iterations: stage.iterations,
+                    k: stage.k, learningRate: stage.learningRate, poolLimit: stage.poolLimit, devLimit: stage.devLimit,
+                    maxStringLength: stage.maxStringLength, maxTokens: stage.maxTokens, seed: stage.seed, threads: 1, trainThreads: threads, llama,
+                    signal: stop.signal, log: (line) => log(`${label}: ${line}`)
                 });
                 const best = result.report.best;
                 if (result.best !== null && best !== null) {
                     latest = result.best;
-                    log(`refine: best on dev is iteration ${best.iteration} (${(100 * best.accuracyAdaptive).toFixed(1)}% adaptive, ${(100 * best.accuracyOff).toFixed(1)}% round 0): ${best.model}`);
+                    log(`${label}: best on dev is iteration ${best.iteration} (${(100 * best.accuracyAdaptive).toFixed(1)}% adaptive, ${(100 * best.accuracyOff).toFixed(1)}% round 0): ${best.model}`);
                 }
             } catch (error) {
                 if (!(error instanceof TrainCancelledError)) throw error;
                 state = "paused";
-                log(`paused in the refinement stage (run again to continue): ${error.message}`);
+                log(`paused in refinement stage ${index + 1} (run again to continue): ${error.message}`);
             }
         }
     } finally {

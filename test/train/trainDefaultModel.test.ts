@@ -17,8 +17,9 @@ const recipe: DefaultModelRecipe = {
     tokenizer: {size: 512},
     model: {dim: 32, layers: 1, heads: 2, ffn: 64, ctx: 2048, seed: 1, ropeFreqBase: 10000, induction: false},
     train: {...defaultModelRecipe.train, passes: 3, passPeaks: [1e-3, 5e-4, 2.5e-4], windows: [512, 1024], warmupSteps: 5, copyCurriculum: {fromPass: 2, share: 0.5, length: 512}},
-    refine: {pool: {count: 60, firstIndex: 300}, poolLimit: 3, k: 2, iterations: 1, learningRate: 1e-4, devLimit: 2, maxStringLength: 8, maxTokens: 48, seed: 0}
+    refine: [{pool: {count: 60, firstIndex: 300}, poolLimit: 3, k: 2, iterations: 1, learningRate: 1e-4, devLimit: 2, maxStringLength: 8, maxTokens: 48, seed: 0}]
 };
+const stage = recipe.refine![0]!;
 
 t("stopped mid-training it ships the checkpoint's weights; run again it resumes, finishes every phase and evaluates", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "toolace-default-model-"));
@@ -70,12 +71,31 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
         assert.not.ok(again.some((line) => /^refine: iteration 1: (sampling|training)/.test(line)), "a finished refinement stage is not run again");
 
         const more: string[] = [];
-        const fourth = await trainDefaultModel({...common, evalItems: 0, recipe: {...recipe, refine: {...recipe.refine!, iterations: 2}}, log: (line) => more.push(line)});
+        const fourth = await trainDefaultModel({...common, evalItems: 0, recipe: {...recipe, refine: [{...stage, iterations: 2}]}, log: (line) => more.push(line)});
         assert.is(fourth.state, "done");
         assert.ok(more.some((line) => line.startsWith("recipe: refinement iterations 1 → 2")), more.join("\n"));
         assert.not.ok(more.some((line) => /^refine: iteration 1: (sampling|training)/.test(line)), "iteration 1 is reused");
         const grown = JSON.parse(await readFile(path.join(work, "refine", "report.json"), "utf8")) as {iterations: unknown[], state: string};
         assert.ok(grown.iterations.length === 3 || grown.state !== "iterations", `a second iteration ran or the run stopped by itself (${grown.state})`);
+
+        // A second stage on the same pool (more of its items) starts from the first stage's best model.
+        const staged: string[] = [];
+        const fifth = await trainDefaultModel({...common, evalItems: 0, recipe: {...recipe, refine: [{...stage, iterations: 2}, {...stage, poolLimit: 4, seed: 1}]}, log: (line) => staged.push(line)});
+        assert.is(fifth.state, "done");
+        assert.ok(staged.some((line) => line.startsWith("recipe: refinement stages 1 → 2")), staged.join("\n"));
+        assert.not.ok(staged.some((line) => line.startsWith("synth (refinement pool")), "the stages share the pool");
+        assert.ok(staged.some((line) => line.startsWith(`refine-2: stage 2 of 2 from ${path.join(work, "refine", "best.gguf")}`)), staged.join("\n"));
+        assert.is(fifth.shipped?.source, path.join(work, "refine-2", "best.gguf"), "the last stage's best model is shipped");
+        const stage2 = JSON.parse(await readFile(path.join(work, "refine-2", "report.json"), "utf8")) as {base: string, pool: {items: number}};
+        assert.is(stage2.base, path.join(work, "refine", "best.gguf"));
+        assert.is(stage2.pool.items, 4);
+        try {
+            await trainDefaultModel({...common, evalItems: 0, recipe: {...recipe, refine: [{...stage, iterations: 3}, {...stage, poolLimit: 4, seed: 1}]}});
+            assert.unreachable("an earlier stage's iteration count changed after a later stage ran");
+        } catch (error) {
+            assert.instance(error, TrainError);
+            assert.is((error as TrainError).code, "train_recipe_mismatch");
+        }
         const files = await readdir(work);
         assert.ok(files.includes(`eval-step-${second.step}.json`));
         assert.not.ok(files.some((file) => file.endsWith(".checkpoint")), "finished phases remove their checkpoints");
