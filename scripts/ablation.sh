@@ -9,12 +9,14 @@
 # BASE.gguf   F32 model to start from (model dequantize turns a shipped Q8_0 into one)
 # SYNTH_DIR   synth output whose test.jsonl is the held-out test (the base model's own data)
 # POOL_DIR    synth output of fresh training items (synth --first-index), its train.jsonl is the pool
-# Sizes: ABL_POOL (pool items, default 600), ABL_K (8), ABL_ITER (2), ABL_DEV (100 dev items), ABL_TEST (200),
-#        ABL_BFCL (20 per category), ABL_LR (1e-4), ABL_THREADS (1: small models generate fastest on one thread),
+# Sizes: ABL_POOL (pool items, default 600), ABL_K (8), ABL_ITER (2), ABL_DEV (100 dev items), ABL_TEST (200; "all": the
+#        whole test split), ABL_BFCL (20 per category; "all": every item), ABL_LR (1e-4), ABL_THREADS (1: small models generate fastest on one thread),
 #        ABL_TRAIN_THREADS (threads of the training steps; default ABL_THREADS).
 set -euo pipefail
 base=$1; synth=$2; pool=$3; out=$4
 POOL=${ABL_POOL:-600}; K=${ABL_K:-8}; ITER=${ABL_ITER:-2}; DEV=${ABL_DEV:-100}; TEST=${ABL_TEST:-200}; BFCL=${ABL_BFCL:-20}; LR=${ABL_LR:-1e-4}; THREADS=${ABL_THREADS:-1}; TRAIN_THREADS=${ABL_TRAIN_THREADS:-$THREADS}
+test_limit=(); [ "$TEST" = all ] || test_limit=(--limit "$TEST")
+bfcl_limit=(); [ "$BFCL" = all ] || bfcl_limit=(--limit "$BFCL")
 cli="node $(dirname "$0")/../dist/src/cli/main.js"
 mkdir -p "$out/eval"
 common=(--pool "$pool/train.jsonl" --dev "$pool/dev.jsonl" -k "$K" --pool-limit "$POOL" --dev-limit "$DEV" --lr "$LR" --threads "$THREADS" --train-threads "$TRAIN_THREADS" --max-string-length 64)
@@ -28,12 +30,16 @@ run_arm c-refinement --select model-aware --iterations "$ITER"
 for arm in base a-sft b-model-aware c-refinement; do
     model=$base
     # The arm's last trained model (best.gguf may be the base itself when no iteration beat it on dev).
-    [ "$arm" = base ] || model=$(ls "$out/$arm"/iter-*/model.gguf | sort -V | tail -1)
-    $cli eval synth --model "$model" --items "$synth/test.jsonl" --limit "$TEST" --out "$out/eval/$arm-synth" --max-rounds 3 --threads "$THREADS" --max-string-length 64 > "$out/eval/$arm-synth.json"
-    for refine in off adaptive; do
-        $cli eval bfcl --model "$model" --categories simple_python,multiple,parallel,parallel_multiple,irrelevance --limit "$BFCL" \
-            --refine "$refine" --max-tokens 384 --threads "$THREADS" --no-progress --out "$out/eval/$arm-bfcl-$refine" > "$out/eval/$arm-bfcl-$refine.json"
-    done
+    if [ "$arm" != base ]; then
+        trained=$(ls "$out/$arm"/iter-*/model.gguf 2>/dev/null | sort -V | tail -1 || true)
+        if [ -n "$trained" ]; then model=$trained
+        else echo "ablation: arm $arm trained no model (see $out/$arm/report.md: a model that solves no pool item selects none); evaluating the base" >&2
+        fi
+    fi
+    $cli eval synth --model "$model" --items "$synth/test.jsonl" "${test_limit[@]}" --out "$out/eval/$arm-synth" --max-rounds 3 --threads "$THREADS" --max-string-length 64 > "$out/eval/$arm-synth.json"
+    # One adaptive run gives both columns: its round 0 is the answer without refinement (same greedy tokens).
+    $cli eval bfcl --model "$model" --categories simple_python,multiple,parallel,parallel_multiple,irrelevance "${bfcl_limit[@]}" \
+        --refine adaptive --max-tokens 384 --threads "$THREADS" --no-progress --out "$out/eval/$arm-bfcl" > "$out/eval/$arm-bfcl.json"
 done
 node -e '
 const fs = require("fs"), path = require("path");
@@ -41,8 +47,9 @@ const dir = path.join(process.argv[1], "eval");
 const pct = (x) => (100 * x).toFixed(1);
 const rows = ["base", "a-sft", "b-model-aware", "c-refinement"].map((arm) => {
     const s = JSON.parse(fs.readFileSync(path.join(dir, `${arm}-synth.json`), "utf8"));
-    const b = (r) => JSON.parse(fs.readFileSync(path.join(dir, `${arm}-bfcl-${r}.json`), "utf8"));
-    const cats = (r) => Object.entries(b(r).categories).map(([c, v]) => `${c} ${v.correct}/${v.total}`).join(", ");
+    const bfcl = JSON.parse(fs.readFileSync(path.join(dir, `${arm}-bfcl.json`), "utf8"));
+    const right = (v, r) => r === "off" ? Math.round(v.byRound[0] * v.total) : v.correct;
+    const cats = (r) => Object.entries(bfcl.categories).map(([c, v]) => `${c} ${right(v, r)}/${v.total}`).join(", ");
     // Extra tokens per item of adaptive refinement: rounds >= 1, input and output, over every item evaluated.
     const report = JSON.parse(fs.readFileSync(path.join(dir, `${arm}-synth`, "report.json"), "utf8"));
     const extra = report.perRound.filter((r) => r.round >= 1).reduce((sum, r) => sum + r.items * (r.meanInputTokens + r.meanOutputTokens), 0) / s.items;
