@@ -56,6 +56,8 @@ export interface RefineStage {
     maxStringLength: number;
     maxTokens: number;
     seed: number;
+    /** Train the self-refinement conversations besides the selected items' SFT ones (absent: true). */
+    refinementCorpus?: boolean;
 }
 
 export const defaultModelRecipe: DefaultModelRecipe = {
@@ -102,10 +104,14 @@ export const defaultModelRecipe: DefaultModelRecipe = {
      * (about 20 minutes on this machine) taught text answers to irrelevant requests and refinement
      * that stops instead of rewriting good calls; iteration 2's selection did not grow (121 items after
      * 128), so the stage stopped there. Stage 2 grows the pool to 2,000 items, where the model-aware
-     * selection of the stronger model has room to grow again (see models/README.md).
+     * selection of the stronger model has room to grow again, and trains the selected items without
+     * the self-refinement conversations: at this scale that arm was the best on dev (28.5% round 0,
+     * 27.0% adaptive, against 26.0% / 27.0% with them; models/README.md, ablation in README.md).
+     * One iteration: with the self-refinement conversations, iteration 2's selection shrank (439 → 372)
+     * and the stage stopped; the shipped arm was run for one iteration.
      */
     refine: [
         {pool: {count: 4000, firstIndex: 48000}, poolLimit: 600, k: 4, iterations: 3, learningRate: 1e-4, devLimit: 200, maxStringLength: 64, maxTokens: 384, seed: 0},
-        {pool: {count: 4000, firstIndex: 48000}, poolLimit: 2000, k: 4, iterations: 3, learningRate: 1e-4, devLimit: 200, maxStringLength: 64, maxTokens: 384, seed: 1}
+        {pool: {count: 4000, firstIndex: 48000}, poolLimit: 2000, k: 4, iterations: 1, learningRate: 1e-4, devLimit: 200, maxStringLength: 64, maxTokens: 384, seed: 1, refinementCorpus: false}
     ]
 };

@@ -80,7 +80,7 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
 
         // A second stage on the same pool (more of its items) starts from the first stage's best model.
         const staged: string[] = [];
-        const fifth = await trainDefaultModel({...common, evalItems: 0, recipe: {...recipe, refine: [{...stage, iterations: 2}, {...stage, poolLimit: 4, seed: 1}]}, log: (line) => staged.push(line)});
+        const fifth = await trainDefaultModel({...common, evalItems: 0, recipe: {...recipe, refine: [{...stage, iterations: 2}, {...stage, poolLimit: 4, seed: 1, refinementCorpus: false}]}, log: (line) => staged.push(line)});
         assert.is(fifth.state, "done");
         assert.ok(staged.some((line) => line.startsWith("recipe: refinement stages 1 → 2")), staged.join("\n"));
         assert.not.ok(staged.some((line) => line.startsWith("synth (refinement pool")), "the stages share the pool");
@@ -89,8 +89,10 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
         const stage2 = JSON.parse(await readFile(path.join(work, "refine-2", "report.json"), "utf8")) as {base: string, pool: {items: number}};
         assert.is(stage2.base, path.join(work, "refine", "best.gguf"));
         assert.is(stage2.pool.items, 4);
+        const stage2Config = JSON.parse(await readFile(path.join(work, "refine-2", "config.json"), "utf8")) as {refinementCorpus: boolean};
+        assert.is(stage2Config.refinementCorpus, false, "a stage may leave out the self-refinement conversations");
         try {
-            await trainDefaultModel({...common, evalItems: 0, recipe: {...recipe, refine: [{...stage, iterations: 3}, {...stage, poolLimit: 4, seed: 1}]}});
+            await trainDefaultModel({...common, evalItems: 0, recipe: {...recipe, refine: [{...stage, iterations: 3}, {...stage, poolLimit: 4, seed: 1, refinementCorpus: false}]}});
             assert.unreachable("an earlier stage's iteration count changed after a later stage ran");
         } catch (error) {
             assert.instance(error, TrainError);
