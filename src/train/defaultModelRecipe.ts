@@ -34,8 +34,8 @@ export interface DefaultModelRecipe {
     };
     /**
      * ToolACE-R's refinement stages after SFT, run in order (trainIterate, model-aware selection with
-     * the self-refinement corpus); each starts from the best model of the one before (the first from
-     * the SFT output). Absent or empty: the SFT output is shipped.
+     * the self-refinement corpus unless a stage leaves it out); each starts from the best model of the
+     * one before (the first from the SFT output). Absent or empty: the SFT output is shipped.
      */
     refine?: readonly RefineStage[];
 }
