@@ -270,11 +270,11 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
         }
         // 6. ToolACE-R's refinement stages on the finished SFT model (recipe.refine), each from the best of the one before.
         const stages = refineStagesOf(recipe);
+        const firstPool = stages[0]?.pool;
         for (const [index, stage] of stages.entries()) {
             if (state !== "done" || latest === undefined) break;
-            const first = stages[0]!;
             // Stages on stage 1's pool share its folder; another pool gets its own.
-            const samePool = stage.pool.count === first.pool.count && stage.pool.firstIndex === first.pool.firstIndex;
+            const samePool = stage.pool.count === firstPool?.count && stage.pool.firstIndex === firstPool.firstIndex;
             const poolDir = path.join(work, samePool ? "refine-pool" : `refine-pool-${index + 1}`);
             const label = index === 0 ? "refine" : `refine-${index + 1}`;
             await synthOnce(poolDir, ` (refinement pool${samePool ? "" : ` of stage ${index + 1}`})`, stage.pool.count, stage.pool.firstIndex);
