@@ -1,13 +1,14 @@
 import type {Argv} from "yargs";
 import type {EngineOptions} from "../engine/ToolCallEngine.js";
 
-export type EngineArgs = {model?: string, threads?: number, ctx?: number, gpu: boolean, "chat-format"?: "chatml" | "llama3" | "generic", "max-string-length"?: number};
+export type EngineArgs = {model?: string, threads?: number, contexts?: number, ctx?: number, gpu: boolean, "chat-format"?: "chatml" | "llama3" | "generic", "max-string-length"?: number};
 
 /** The flags every model-running command shares. */
 export function withEngineArgs<T>(yargs: Argv<T>): Argv<T & EngineArgs> {
     return yargs
         .option("model", {type: "string", describe: "GGUF file or hf: URI (default: models/default.gguf)"})
         .option("threads", {type: "number", describe: "evaluation threads (default: 1 for models under 128 MiB, else all cores)"})
+        .option("contexts", {type: "number", describe: "contexts of --threads threads each: requests on different contexts run in parallel on separate cores (evaluations answer that many items at once; default 1)"})
         .option("ctx", {type: "number", describe: "context tokens per sequence (default: the model's, at most 4096)"})
         .option("gpu", {type: "boolean", default: true, describe: "use a GPU when one is available (--no-gpu forces CPU)"})
         .option("chat-format", {choices: ["chatml", "llama3", "generic"] as const, describe: "override the detected chat format"})
@@ -18,6 +19,7 @@ export function engineOptions(args: EngineArgs, extra: Partial<EngineOptions> = 
     return {
         model: args.model,
         threads: args.threads,
+        contexts: args.contexts,
         contextSize: args.ctx,
         gpu: args.gpu ? "auto" : false,
         chatFormat: args["chat-format"],

@@ -1,9 +1,11 @@
 import type {LlamaContext, LlamaContextSequence, Token} from "node-llama-cpp";
 
 /**
- * The context sequences of one context, lent to one request at a time. A request gets the free
- * sequence whose cached tokens share the longest prefix with its prompt, so consecutive requests
- * with the same system prompt and tools reuse that prefix instead of evaluating it again.
+ * The context sequences of one or more contexts, lent to one request at a time. A request gets the
+ * free sequence whose cached tokens share the longest prefix with its prompt, so consecutive requests
+ * with the same system prompt and tools reuse that prefix instead of evaluating it again. Sequences of
+ * different contexts decode in parallel (each context has its own threads); those of one context are
+ * batched into its decodes.
  */
 export class SequencePool {
     private readonly free: LlamaContextSequence[];
@@ -16,9 +18,14 @@ export class SequencePool {
      * first token the grammar would not accept as the very next one). A refinement round's draft is
      * checked by generateTurn instead, in a few growing batches (see verifyDraft).
      */
-    public constructor(context: LlamaContext, count: number) {
-        this.free = Array.from({length: count}, () => context.getSequence());
+    public constructor(contexts: LlamaContext | readonly LlamaContext[], countPerContext: number) {
+        const all = Array.isArray(contexts) ? contexts : [contexts as LlamaContext];
+        this.free = all.flatMap((context) => Array.from({length: countPerContext}, () => context.getSequence()));
+        this.size = this.free.length;
     }
+
+    /** Sequences in the pool (requests that can run at once). */
+    public readonly size: number;
 
     public async acquire(prompt: readonly Token[]): Promise<{sequence: LlamaContextSequence, release: () => void}> {
         while (this.free.length === 0)

@@ -32,8 +32,14 @@ export type EngineOptions = {
     model?: string,
     /** Tokens per context sequence (default: the model's training context, at most 4096). */
     contextSize?: number,
-    /** Parallel sequences (requests served at once; default 1). */
+    /** Parallel sequences per context (requests served at once, batched into one decode; default 1). */
     sequences?: number,
+    /**
+     * Contexts, each with its own `threads` and `sequences` (default 1). Requests on different
+     * contexts decode in parallel on separate cores: for small models, which generate fastest on one
+     * thread, `contexts: cores, threads: 1` serves (and evaluates) that many requests at once.
+     */
+    contexts?: number,
     /** Evaluation threads (default: by model size, see chooseThreads). */
     threads?: number,
     /** `"auto"` uses a GPU when one is available; `false` forces CPU. */
@@ -70,7 +76,12 @@ const PRECHECK_BYTES_PER_TOKEN = 8;
 export class ToolCallEngine {
     public readonly llama: Llama;
     public readonly model: LlamaModel;
+    /** The first context (all have the same size and settings). */
     public readonly context: LlamaContext;
+    /** Every context of the engine (EngineOptions.contexts). */
+    public readonly contexts: readonly LlamaContext[];
+    /** Requests the engine runs at once: contexts × sequences per context. */
+    public readonly slots: number;
     public readonly modelPath: string;
     public readonly format: ChatFormat;
     public readonly formatReason: string;
@@ -88,24 +99,29 @@ export class ToolCallEngine {
     private readonly ownsLlama: boolean;
     private longestToken: {bytes: number | undefined} | undefined;
 
-    private constructor(init: {llama: Llama, ownsLlama: boolean, model: LlamaModel, context: LlamaContext, modelPath: string, threads: number, options: EngineOptions}) {
+    private constructor(init: {llama: Llama, ownsLlama: boolean, model: LlamaModel, contexts: readonly LlamaContext[], modelPath: string, threads: number, options: EngineOptions}) {
         this.llama = init.llama;
         this.ownsLlama = init.ownsLlama;
         this.model = init.model;
-        this.context = init.context;
+        this.context = init.contexts[0]!;
+        this.contexts = init.contexts;
         this.modelPath = init.modelPath;
         this.threads = init.threads;
         this.options = init.options;
         const {format, reason} = resolveChatFormat(init.model, init.options.chatFormat);
         this.format = format;
         this.formatReason = reason;
-        this.pool = new SequencePool(init.context, init.options.sequences ?? 1);
+        this.pool = new SequencePool(init.contexts, init.options.sequences ?? 1);
+        this.slots = this.pool.size;
         const vocabulary = init.model.fileInfo.metadata.tokenizer?.ggml?.tokens;
         this.speculative = init.options.speculative ?? draftChecksPayOff(Array.isArray(vocabulary) ? vocabulary.length : 0, init.model.size);
         this.draftPolicy = this.speculative && init.options.speculative !== true ? new DraftCheckPolicy() : undefined;
     }
 
     public static async load(options: EngineOptions = {}): Promise<ToolCallEngine> {
+        const count = options.contexts ?? 1;
+        if (!Number.isInteger(count) || count < 1)
+            throw new ToolaceError("usage", `contexts must be a positive integer, got ${count}`, {option: "contexts", contexts: count});
         const modelPath = await resolveModelPath(options.model);
         const llama = options.llama ?? await getLlama({gpu: options.gpu ?? "auto", build: "never", logLevel: LlamaLogLevel.error});
         let model: LlamaModel;
@@ -120,8 +136,16 @@ export class ToolCallEngine {
         const sequences = options.sequences ?? 1;
         const threads = options.threads ?? chooseThreads(model.size);
         const contextSize = options.contextSize ?? Math.min(model.trainContextSize || 4096, 4096);
-        const context = await model.createContext({contextSize, sequences, threads, batchSize: Math.min(512, contextSize)});
-        return new ToolCallEngine({llama, ownsLlama: options.llama == null, model, context, modelPath, threads, options});
+        const contexts: LlamaContext[] = [];
+        try {
+            for (let index = 0; index < count; index++)
+                contexts.push(await model.createContext({contextSize, sequences, threads, batchSize: Math.min(512, contextSize)}));
+        } catch (error) {
+            for (const context of contexts) await context.dispose();
+            await model.dispose();
+            throw error;
+        }
+        return new ToolCallEngine({llama, ownsLlama: options.llama == null, model, contexts, modelPath, threads, options});
     }
 
     /** Answers one request (raw objects are validated first, see parseCallRequest). */
@@ -191,7 +215,7 @@ export class ToolCallEngine {
 
     public async dispose(): Promise<void> {
         this.pool.dispose();
-        await this.context.dispose();
+        for (const context of this.contexts) await context.dispose();
         await this.model.dispose();
         if (this.ownsLlama) await this.llama.dispose();
     }

@@ -59,6 +59,7 @@ export async function runApiBankEval(options: ApiBankEvalOptions): Promise<EvalR
         prepareEvalOutDir(options.outDir, config);
         const progressStream = options.progress === undefined ? process.stderr : options.progress;
         const {records, evaluated} = await runEvalItems({
+            concurrency: engine?.slots ?? 1,
             tasks: items,
             itemsFile: path.join(options.outDir, EVAL_OUTPUT_FILES.items),
             answer: (item) => engine === undefined ? Promise.resolve(oracleAnswer(item)) : answerWithEngine(engine, item, settings),

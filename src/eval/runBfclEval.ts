@@ -75,6 +75,7 @@ export async function runBfclEval(options: BfclEvalOptions): Promise<EvalRunResu
         prepareEvalOutDir(options.outDir, config);
         const progressStream = options.progress === undefined ? process.stderr : options.progress;
         const {records, evaluated} = await runEvalItems({
+            concurrency: engine?.slots ?? 1,
             tasks: entries,
             itemsFile: path.join(options.outDir, EVAL_OUTPUT_FILES.items),
             answer: (entry) => engine === undefined ? Promise.resolve(bfclOracleAnswer(entry, mode)) : answerWithEngine(engine, entry, mode, toolChoice, settings),

@@ -2,6 +2,7 @@ import type {CallResult, RoundReport} from "../engine/CallResult.js";
 import type {EvalProgress} from "./EvalProgress.js";
 import {type EvalItemRecord, type EvalRoundRecord, evalItemKey} from "./EvalItemRecord.js";
 import {appendEvalItemRecord, readEvalItemRecords} from "./evalItemsFile.js";
+import {forEachConcurrently} from "../util/forEachConcurrently.js";
 
 /** What one item needs to be run: its category and id (unique within the category). */
 export interface EvalTask {
@@ -26,6 +27,8 @@ export interface RunEvalItemsOptions<T extends EvalTask> {
     /** Scores one round's answer. Errors thrown here are bugs or bad data: they stop the run. */
     readonly score: (task: T, round: RoundReport) => EvalRoundScore;
     readonly progress?: EvalProgress;
+    /** Items answered at once (default 1): give the engine's `slots`, so each runs on its own sequence. */
+    readonly concurrency?: number;
 }
 
 export interface EvalItemsOutcome {
@@ -46,16 +49,17 @@ export async function runEvalItems<T extends EvalTask>(options: RunEvalItemsOpti
     for (const record of readEvalItemRecords(options.itemsFile)) done.set(evalItemKey(record), record);
     const already = options.tasks.map((task) => done.get(evalItemKey(task))).filter((record) => record !== undefined);
     options.progress?.start(options.tasks.length, already.length, already.filter((record) => record.correct).length);
+    const todo = options.tasks.filter((task) => !done.has(evalItemKey(task)));
     let evaluated = 0;
-    for (const task of options.tasks) {
+    await forEachConcurrently(todo, options.concurrency ?? 1, async (task) => {
         const key = evalItemKey(task);
-        if (done.has(key)) continue;
+        if (done.has(key)) return; // a task listed twice
         const record = await evaluateTask(task, options);
         appendEvalItemRecord(options.itemsFile, record);
         done.set(key, record);
         evaluated++;
         options.progress?.tick(record.correct);
-    }
+    });
     options.progress?.finish();
     return {records: options.tasks.map((task) => done.get(evalItemKey(task)) as EvalItemRecord), evaluated};
 }

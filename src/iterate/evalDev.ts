@@ -79,6 +79,7 @@ export async function evalDev(options: EvalDevOptions): Promise<DevEvalSummary> 
                 {checkpoint: options.outDir, step: start, totalSteps: tasks.length});
         }
         const outcome = await runEvalItems({
+            concurrency: options.engine.slots,
             tasks: tasks.slice(start, start + CHUNK),
             itemsFile,
             answer: (task) => options.engine.call({

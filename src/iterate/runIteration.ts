@@ -39,6 +39,8 @@ export interface IterationSettings {
     readonly threads: number;
     /** Threads of the training steps (sampling and evaluation use `threads`). */
     readonly trainThreads: number;
+    /** Contexts for sampling and evaluation (items in parallel, one per context). */
+    readonly contexts: number;
     readonly seed: number;
     readonly checkpointEvery: number;
     readonly maxRounds: number;

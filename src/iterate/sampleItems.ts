@@ -6,6 +6,7 @@ import {renderPrompt} from "../protocol/renderPrompt.js";
 import {fnv1a} from "../synth/fnv1a.js";
 import type {SynthItem} from "../synth/SynthItem.js";
 import {itemScoring, scoreSample} from "./scoreSample.js";
+import {forEachConcurrently} from "../util/forEachConcurrently.js";
 
 /** One sampled answer (round 0, no refinement) to an item, scored. */
 export interface SampleRecord {
@@ -37,7 +38,7 @@ export interface ItemSamples {
 }
 
 export interface SampleItemsOptions {
-    /** The model to sample; give it one sequence per item in flight (the default of one is right). */
+    /** The model to sample: `engine.slots` items are sampled at once, each on its own sequence. */
     readonly engine: ToolCallEngine;
     readonly items: readonly SynthItem[];
     /** Samples per item. */
@@ -67,50 +68,55 @@ export function sampleSeed(seed: number, itemId: string, index: number): number 
  * to back with the same messages on the engine's context sequence, which keeps the longest cached
  * prefix: the prompt is evaluated once, by the first sample, and the others evaluate only their
  * completion (token meter: `inputTokens` ≈ prompt for the first sample, ≤ 1 for the others).
- * A request the engine refuses or fails is a wrong sample with `error`. Returns the records of the
- * items sampled by this call, in item order.
+ * A request the engine refuses or fails is a wrong sample with `error`. An engine with several
+ * slots (contexts or sequences) samples that many items at once; a sample's result depends only on
+ * its item and seed, not on which sequence ran it. `onItem` gets each record as soon as its item is
+ * done. Returns the records of the items sampled by this call, in item order.
  */
 export async function sampleItems(options: SampleItemsOptions): Promise<ItemSamples[]> {
     const {engine} = options;
-    const records: ItemSamples[] = [];
-    for (const item of options.items) {
-        if (options.skip?.has(item.id)) continue;
-        if (options.signal?.aborted) break;
-        const scoring = itemScoring(item);
-        const samples: SampleRecord[] = [];
-        let request: CallRequest | undefined;
-        let refused: {code: string, message: string} | undefined;
-        try {
-            request = parseCallRequest({messages: item.messages, tools: item.tools, refine: "off", temperature: options.temperature,
-                ...(options.maxTokens === undefined ? {} : {max_tokens: options.maxTokens})});
-        } catch (error) {
-            refused = errorOf(error);
-        }
-        const promptTokens = request === undefined ? 0 : engine.tokenize(renderPrompt(engine.format, request.messages, request.tools), true).length;
-        for (let index = 0; index < options.k; index++) {
-            const seed = sampleSeed(options.seed, item.id, index);
-            if (request === undefined) {
-                samples.push(failed(seed, refused!));
-                continue;
-            }
-            try {
-                const result = await engine.call({...request, sampling: {...request.sampling, seed}});
-                const round = result.rounds[0]!;
-                const score = scoreSample(scoring, round);
-                samples.push({
-                    seed, tool_calls: round.tool_calls, content: round.content, correct: score.correct, callSet: score.callSet,
-                    ...(score.errorType === undefined ? {} : {errorType: score.errorType}),
-                    inputTokens: round.inputTokens, outputTokens: round.outputTokens, ms: round.ms
-                });
-            } catch (error) {
-                samples.push(failed(seed, errorOf(error)));
-            }
-        }
-        const record: ItemSamples = {id: item.id, category: scoring.category, promptTokens, samples, correct: samples.filter((sample) => sample.correct).length};
-        records.push(record);
+    const todo = options.items.filter((item) => !options.skip?.has(item.id));
+    const records = new Map<string, ItemSamples>();
+    await forEachConcurrently(todo, engine.slots, async (item) => {
+        const record = await sampleItem(engine, item, options);
+        records.set(item.id, record);
         await options.onItem?.(record);
+    }, () => options.signal?.aborted === true);
+    return todo.flatMap((item) => records.get(item.id) ?? []);
+}
+
+async function sampleItem(engine: ToolCallEngine, item: SynthItem, options: SampleItemsOptions): Promise<ItemSamples> {
+    const scoring = itemScoring(item);
+    const samples: SampleRecord[] = [];
+    let request: CallRequest | undefined;
+    let refused: {code: string, message: string} | undefined;
+    try {
+        request = parseCallRequest({messages: item.messages, tools: item.tools, refine: "off", temperature: options.temperature,
+            ...(options.maxTokens === undefined ? {} : {max_tokens: options.maxTokens})});
+    } catch (error) {
+        refused = errorOf(error);
     }
-    return records;
+    const promptTokens = request === undefined ? 0 : engine.tokenize(renderPrompt(engine.format, request.messages, request.tools), true).length;
+    for (let index = 0; index < options.k; index++) {
+        const seed = sampleSeed(options.seed, item.id, index);
+        if (request === undefined) {
+            samples.push(failed(seed, refused!));
+            continue;
+        }
+        try {
+            const result = await engine.call({...request, sampling: {...request.sampling, seed}});
+            const round = result.rounds[0]!;
+            const score = scoreSample(scoring, round);
+            samples.push({
+                seed, tool_calls: round.tool_calls, content: round.content, correct: score.correct, callSet: score.callSet,
+                ...(score.errorType === undefined ? {} : {errorType: score.errorType}),
+                inputTokens: round.inputTokens, outputTokens: round.outputTokens, ms: round.ms
+            });
+        } catch (error) {
+            samples.push(failed(seed, errorOf(error)));
+        }
+    }
+    return {id: item.id, category: scoring.category, promptTokens, samples, correct: samples.filter((sample) => sample.correct).length};
 }
 
 function failed(seed: number, error: {code: string, message: string}): SampleRecord {

@@ -62,6 +62,11 @@ export interface TrainIterateOptions {
     readonly threads?: number;
     /** Threads for the training steps (default: `threads`); a small model samples fastest on one thread but trains faster on more. */
     readonly trainThreads?: number;
+    /**
+     * Contexts of `threads` threads each for sampling and evaluation (default 1): items on different
+     * contexts run in parallel (one per core for a small model on one thread). Results do not depend on it.
+     */
+    readonly contexts?: number;
     readonly seed?: number;
     /** Training steps between checkpoints (default 50). */
     readonly checkpointEvery?: number;
@@ -129,6 +134,7 @@ function settingsOf(options: TrainIterateOptions): IterationSettings {
         ...(options.contextSize === undefined ? {} : {contextSize: options.contextSize}),
         threads: integer("threads", options.threads, 1, 1, 1024),
         trainThreads: integer("train-threads", options.trainThreads, options.threads ?? 1, 1, 1024),
+        contexts: integer("contexts", options.contexts, 1, 1, 1024),
         seed: integer("seed", options.seed, 0, 0, 0xffffffff),
         checkpointEvery: integer("checkpoint-every", options.checkpointEvery, 50, 0),
         maxRounds: integer("max-rounds", options.maxRounds, 3, 1, ROUND_LIMIT),
@@ -143,7 +149,7 @@ async function digest(file: string): Promise<string> {
 
 /**
  * Writes `config.json` of a new run, or checks that the run folder holds a run of the same
- * settings (only `iterations`, `threads`, `trainThreads` and `checkpointEvery` may change when continuing).
+ * settings (only `iterations`, `threads`, `trainThreads`, `contexts` and `checkpointEvery` may change when continuing).
  */
 async function checkRunConfig(out: string, config: Record<string, unknown>): Promise<void> {
     const file = path.join(out, "config.json");
@@ -217,7 +223,7 @@ export async function trainIterate(options: TrainIterateOptions): Promise<TrainI
     const dev = await readPool(devFile, options.devLimit === undefined ? Infinity : integer("dev-limit", options.devLimit, 0, 1));
     await checkBaseModel(base);
     await mkdir(out, {recursive: true});
-    const {threads: _threads, trainThreads: _trainThreads, checkpointEvery: _every, ...fingerprinted} = settings;
+    const {threads: _threads, trainThreads: _trainThreads, contexts: _contexts, checkpointEvery: _every, ...fingerprinted} = settings;
     await checkRunConfig(out, {
         base, pool: poolFile, poolDigest: await digest(poolFile), poolLimit: options.poolLimit ?? null,
         dev: devFile, devDigest: await digest(devFile), devLimit: options.devLimit ?? null, maxStringLength, ...fingerprinted
@@ -237,7 +243,7 @@ export async function trainIterate(options: TrainIterateOptions): Promise<TrainI
             if (held?.model === model) return held.engine;
             await release();
             const engine = await ToolCallEngine.load({
-                model, llama, threads: settings.threads, maxTokens: settings.maxTokens,
+                model, llama, threads: settings.threads, contexts: settings.contexts, maxTokens: settings.maxTokens,
                 grammar: {maxStringLength, maxArrayItems: 16}, ...(settings.chatFormat === undefined ? {} : {chatFormat: settings.chatFormat})
             });
             held = {model, engine};

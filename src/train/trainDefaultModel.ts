@@ -278,12 +278,12 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
             const poolDir = path.join(work, samePool ? "refine-pool" : `refine-pool-${index + 1}`);
             const label = index === 0 ? "refine" : `refine-${index + 1}`;
             await synthOnce(poolDir, ` (refinement pool${samePool ? "" : ` of stage ${index + 1}`})`, stage.pool.count, stage.pool.firstIndex);
-            log(`${label}: stage ${index + 1} of ${stages.length} from ${latest}; one thread for sampling and evaluation (a model this small generates fastest on one thread), ${threads} for training`);
+            log(`${label}: stage ${index + 1} of ${stages.length} from ${latest}; one thread per context for sampling and evaluation (a model this small generates fastest on one thread), ${threads} context${threads === 1 ? "" : "s"} in parallel, ${threads} threads for training`);
             try {
                 const result = await trainIterate({
                     pool: path.join(poolDir, "train.jsonl"), model: latest, out: path.join(work, label), iterations: stage.iterations,
                     k: stage.k, learningRate: stage.learningRate, poolLimit: stage.poolLimit, devLimit: stage.devLimit,
-                    maxStringLength: stage.maxStringLength, maxTokens: stage.maxTokens, seed: stage.seed, refinementCorpus: stage.refinementCorpus ?? true, threads: 1, trainThreads: threads, llama,
+                    maxStringLength: stage.maxStringLength, maxTokens: stage.maxTokens, seed: stage.seed, refinementCorpus: stage.refinementCorpus ?? true, threads: 1, contexts: threads, trainThreads: threads, llama,
                     signal: stop.signal, log: (line) => log(`${label}: ${line}`)
                 });
                 const best = result.report.best;

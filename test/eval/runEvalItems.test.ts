@@ -66,6 +66,35 @@ t("resumes: skips the items already recorded, re-evaluates a half-written last l
     assert.equal(readEvalItemRecords(itemsFile).map((r) => r.id), ["a", "b", "c", "d"]);
 }));
 
+t("concurrency: that many items in flight, records in task order, every item appended once", withDir(async (dir) => {
+    const itemsFile = path.join(dir, "items.jsonl");
+    const many = Array.from({length: 9}, (_, i) => ({id: `i${i}`, category: "cat"}));
+    let inFlight = 0;
+    let most = 0;
+    const ticks: boolean[] = [];
+    const {records, evaluated} = await runEvalItems({
+        tasks: many, itemsFile, concurrency: 3,
+        answer: async (task) => {
+            inFlight++;
+            most = Math.max(most, inFlight);
+            // Earlier items take longer, so they finish out of order.
+            await new Promise((resolve) => setTimeout(resolve, 30 - 3 * Number(task.id.slice(1))));
+            inFlight--;
+            return twoRounds(task.id);
+        },
+        score: (task) => ({correct: task.id !== "i4", callSet: task.id}),
+        progress: {start: () => {}, tick: (correct: boolean) => { ticks.push(correct); }, finish: () => {}} as never
+    });
+    assert.is(most, 3);
+    assert.is(evaluated, 9);
+    assert.equal(records.map((r) => r.id), many.map((task) => task.id));
+    const lines = readEvalItemRecords(itemsFile).map((r) => r.id);
+    assert.equal([...lines].sort(), many.map((task) => task.id).sort());
+    assert.is.not(lines.join(), many.map((task) => task.id).join(), "appended as they finish, not in task order");
+    assert.is(ticks.length, 9);
+    assert.is(ticks.filter((correct) => !correct).length, 1);
+}));
+
 t("a broken line that is not the last one is an error", withDir(async (dir) => {
     const itemsFile = path.join(dir, "items.jsonl");
     writeFileSync(itemsFile, "{\"id\": \"a\"\n");

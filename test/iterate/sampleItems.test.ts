@@ -63,4 +63,30 @@ t("the same seeds give the same samples; a request the engine refuses is a wrong
     assert.equal(await sampleItems({engine, items, k: 2, temperature: 1, seed: 1, skip: new Set(items.map((item) => item.id))}), [], "skipped items are not sampled");
 });
 
+t("an engine with two contexts samples two items at once and gives the same samples", async () => {
+    const model = await createTestModel("chatml-tiny");
+    const two = await ToolCallEngine.load({model, llama, threads: 1, contexts: 2, contextSize: 2048, maxTokens: 96, grammar: {maxStringLength: 12, maxArrayItems: 2}});
+    try {
+        assert.is(two.slots, 2);
+        assert.is(two.contexts.length, 2);
+        const serial = await sampleItems({engine, items, k: 2, temperature: 1, seed: 5});
+        const seen: string[] = [];
+        const parallel = await sampleItems({engine: two, items, k: 2, temperature: 1, seed: 5, onItem: (record) => { seen.push(record.id); }});
+        assert.equal(parallel.map((record) => record.id), items.map((item) => item.id), "records in item order");
+        assert.equal([...seen].sort(), items.map((item) => item.id).sort(), "onItem once per item");
+        const answers = (records: typeof serial) => records.map((record) => record.samples.map((sample) => [sample.seed, sample.callSet, sample.content, sample.correct]));
+        assert.equal(answers(parallel), answers(serial));
+    } finally {
+        await two.dispose();
+    }
+    for (const contexts of [0, 1.5])
+        try {
+            await ToolCallEngine.load({model, llama, contexts});
+            assert.unreachable(`contexts ${contexts} loads`);
+        } catch (error) {
+            assert.is((error as {code?: string}).code, "usage");
+            assert.match((error as Error).message, /contexts must be a positive integer/);
+        }
+});
+
 t.run();

@@ -24,6 +24,7 @@ interface TrainIterateArgs {
     ctx?: number;
     threads?: number;
     "train-threads"?: number;
+    contexts?: number;
     seed: number;
     "checkpoint-every": number;
     "max-rounds": number;
@@ -63,6 +64,7 @@ export const TrainIterateCommand: CommandModule<object, TrainIterateArgs> = {
         .option("ctx", {type: "number", describe: "Training positions per step, a multiple of 256; longer conversations are left out (default: fits the longest)"})
         .option("threads", {type: "number", describe: "CPU threads for sampling, training and evaluation (default: every core)"})
         .option("train-threads", {type: "number", describe: "CPU threads of the training steps only (default: --threads); small models sample fastest on one thread but train faster on more"})
+        .option("contexts", {type: "number", describe: "Contexts of --threads threads each for sampling and evaluation: items on different contexts run in parallel (e.g. --threads 1 --contexts 2 on two cores); results do not depend on it (default 1)"})
         .option("seed", {type: "number", default: 0, describe: "Seeds sampling, selection and the training order"})
         .option("checkpoint-every", {type: "number", default: 50, describe: "Training steps between checkpoints"})
         .option("max-rounds", {type: "number", default: 3, describe: "Most refinement rounds of the adaptive dev evaluation"})
@@ -88,7 +90,7 @@ export const TrainIterateCommand: CommandModule<object, TrainIterateArgs> = {
             const result = await trainIterate({
                 pool: args.pool, dev: args.dev, model: args.model, out: args.out, iterations: args.iterations, k: args.k, temperature: args.temperature,
                 select: args.select, solvedShare: args["solved-share"], maxKindShare: args["max-kind-share"], refinementCorpus: args["refinement-corpus"], maxFixes: args["max-fixes"], chains: args.chains,
-                epochs: args.epochs, learningRate: args.lr, minLearningRate: args["lr-min"], contextSize: args.ctx, threads: args.threads ?? os.availableParallelism(), trainThreads: args["train-threads"],
+                epochs: args.epochs, learningRate: args.lr, minLearningRate: args["lr-min"], contextSize: args.ctx, threads: args.threads ?? os.availableParallelism(), trainThreads: args["train-threads"], contexts: args.contexts,
                 seed: args.seed, checkpointEvery: args["checkpoint-every"], maxRounds: args["max-rounds"], poolLimit: args["pool-limit"], devLimit: args["dev-limit"],
                 maxTokens: args["max-tokens"], maxStringLength: args["max-string-length"], chatFormat: args["chat-format"], signal: controller.signal,
                 log: (line) => process.stderr.write(`toolace-r: ${line}\n`)
