@@ -1,3 +1,4 @@
+import type {SelectionRule} from "../iterate/selectItems.js";
 import type {LossOn} from "./parseTrainingConversation.js";
 
 /**
@@ -58,6 +59,10 @@ export interface RefineStage {
     seed: number;
     /** Train the self-refinement conversations besides the selected items' SFT ones (absent: true). */
     refinementCorpus?: boolean;
+    /** Which sampled items are trained (trainIterate's selection rule; absent: model-aware). */
+    select?: SelectionRule;
+    /** Cosine decay from `learningRate` to this within each iteration (absent: constant rate). */
+    minLearningRate?: number;
 }
 
 export const defaultModelRecipe: DefaultModelRecipe = {

@@ -100,7 +100,7 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
         }
         // A third stage on a pool of its own: synthesised into its own folder, from stage 2's best model.
         const thirdLog: string[] = [];
-        const stages = [{...stage, iterations: 2}, {...stage, poolLimit: 4, seed: 1, refinementCorpus: false}, {...stage, pool: {count: 60, firstIndex: 400}, seed: 2, refinementCorpus: false}];
+        const stages = [{...stage, iterations: 2}, {...stage, poolLimit: 4, seed: 1, refinementCorpus: false}, {...stage, pool: {count: 60, firstIndex: 400}, seed: 2, refinementCorpus: false, select: "all" as const, minLearningRate: 1e-5}];
         const sixth = await trainDefaultModel({...common, evalItems: 0, recipe: {...recipe, refine: stages}, log: (line) => thirdLog.push(line)});
         assert.is(sixth.state, "done");
         assert.ok(thirdLog.some((line) => line.startsWith("synth (refinement pool of stage 3")), thirdLog.join("\n"));
@@ -108,6 +108,9 @@ t("stopped mid-training it ships the checkpoint's weights; run again it resumes,
         assert.is(stage3.base, path.join(work, "refine-2", "best.gguf"));
         assert.is(sixth.shipped?.source, path.join(work, "refine-3", "best.gguf"));
         assert.ok((await readdir(path.join(work, "refine-pool-3"))).includes("train.jsonl"));
+        const stage3Config = JSON.parse(await readFile(path.join(work, "refine-3", "config.json"), "utf8")) as {select: string, minLearningRate: number};
+        assert.is(stage3Config.select, "all", "a stage may train every pool item (plain SFT on fresh items)");
+        assert.is(stage3Config.minLearningRate, 1e-5);
         const files = await readdir(work);
         assert.ok(files.includes(`eval-step-${second.step}.json`));
         assert.not.ok(files.some((file) => file.endsWith(".checkpoint")), "finished phases remove their checkpoints");
