@@ -38,9 +38,9 @@ const [model] = await benchModels({model: args.string("model"), larger: false});
 const requests = bfclSizedRequests(count, {distinctSystem: true});
 const started = performance.now();
 
-type Run = {contexts: number, ms: number, perSecond: number, answers: string[]};
+type Run = {ms: number, perSecond: number, answers: string[]};
 
-/** Answers every request on an engine of `contexts` contexts, as many at once as it has sequences. */
+/** Answers every request on the engine, as many at once as it has sequences. */
 async function run(engine: ToolCallEngine): Promise<Run> {
     const answers: string[] = new Array<string>(requests.length);
     const begin = performance.now();
@@ -49,7 +49,7 @@ async function run(engine: ToolCallEngine): Promise<Run> {
         answers[index] = JSON.stringify(result.rounds.map((round) => [round.tool_calls.map((call) => call.function), round.content]));
     });
     const ms = performance.now() - begin;
-    return {contexts: engine.contexts.length, ms, perSecond: (1000 * requests.length) / ms, answers};
+    return {ms, perSecond: (1000 * requests.length) / ms, answers};
 }
 
 const engines = [

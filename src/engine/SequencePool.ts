@@ -18,9 +18,8 @@ export class SequencePool {
      * first token the grammar would not accept as the very next one). A refinement round's draft is
      * checked by generateTurn instead, in a few growing batches (see verifyDraft).
      */
-    public constructor(contexts: LlamaContext | readonly LlamaContext[], countPerContext: number) {
-        const all = Array.isArray(contexts) ? contexts : [contexts as LlamaContext];
-        this.free = all.flatMap((context) => Array.from({length: countPerContext}, () => context.getSequence()));
+    public constructor(contexts: readonly LlamaContext[], countPerContext: number) {
+        this.free = contexts.flatMap((context) => Array.from({length: countPerContext}, () => context.getSequence()));
         this.size = this.free.length;
     }
 

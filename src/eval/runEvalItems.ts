@@ -49,14 +49,13 @@ export async function runEvalItems<T extends EvalTask>(options: RunEvalItemsOpti
     for (const record of readEvalItemRecords(options.itemsFile)) done.set(evalItemKey(record), record);
     const already = options.tasks.map((task) => done.get(evalItemKey(task))).filter((record) => record !== undefined);
     options.progress?.start(options.tasks.length, already.length, already.filter((record) => record.correct).length);
-    const todo = options.tasks.filter((task) => !done.has(evalItemKey(task)));
+    // Each task not yet recorded, once (a task listed twice is evaluated once).
+    const todo = [...new Map(options.tasks.filter((task) => !done.has(evalItemKey(task))).map((task) => [evalItemKey(task), task])).values()];
     let evaluated = 0;
     await forEachConcurrently(todo, options.concurrency ?? 1, async (task) => {
-        const key = evalItemKey(task);
-        if (done.has(key)) return; // a task listed twice
         const record = await evaluateTask(task, options);
         appendEvalItemRecord(options.itemsFile, record);
-        done.set(key, record);
+        done.set(evalItemKey(task), record);
         evaluated++;
         options.progress?.tick(record.correct);
     });

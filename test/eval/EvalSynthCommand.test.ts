@@ -37,10 +37,7 @@ t("scores held-out items by round, writes the report files, resumes", async () =
     assert.equal(JSON.parse(again.stdout), summary, "the second run reads the finished items back");
     const parallel = await runCli([...args.map((arg) => arg === out ? path.join(dir, "out-2") : arg), "--contexts", "2"]);
     assert.is(parallel.code, 0, parallel.stderr);
-    const {items: _i, ...scores} = summary as Record<string, unknown>;
-    const parallelSummary = JSON.parse(parallel.stdout) as Record<string, unknown>;
-    for (const key of ["accuracyOff", "accuracyAdaptive", "byRound", "meanRounds", "errors"])
-        assert.equal(parallelSummary[key], scores[key], `--contexts 2 gives the same ${key}`);
+    assert.equal(JSON.parse(parallel.stdout), summary, "--contexts 2 gives the same summary");
     const zero = await runCli([...args.map((arg) => arg === out ? path.join(dir, "out-0") : arg), "--contexts", "0"]);
     assert.is(zero.code, 2, "a usage error");
     assert.match(zero.stderr, /contexts must be a positive integer, got 0/);

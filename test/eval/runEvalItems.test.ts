@@ -93,6 +93,21 @@ t("concurrency: that many items in flight, records in task order, every item app
     assert.is.not(lines.join(), many.map((task) => task.id).join(), "appended as they finish, not in task order");
     assert.is(ticks.length, 9);
     assert.is(ticks.filter((correct) => !correct).length, 1);
+
+    // A task listed twice is answered once, even when both copies would be in flight together.
+    const answered: string[] = [];
+    const twice = await runEvalItems({
+        tasks: [{id: "x", category: "cat"}, {id: "x", category: "cat"}, {id: "y", category: "cat"}], itemsFile: path.join(dir, "twice.jsonl"), concurrency: 3,
+        answer: async (task) => {
+            answered.push(task.id);
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            return twoRounds(task.id);
+        },
+        score: () => ({correct: true, callSet: "[]"})
+    });
+    assert.equal(answered.sort(), ["x", "y"]);
+    assert.is(twice.evaluated, 2);
+    assert.equal(twice.records.map((r) => r.id), ["x", "x", "y"]);
 }));
 
 t("a broken line that is not the last one is an error", withDir(async (dir) => {
