@@ -10,7 +10,7 @@ import type {SynthItem} from "../synth/SynthItem.js";
 import {readCheckpointState, writeFileAtomic} from "../train/checkpoint.js";
 import {renderTrainingSample} from "../train/renderTrainingSample.js";
 import {train} from "../train/train.js";
-import type {TrainSample} from "../train/trainData.js";
+import {type TrainSample, windowsUpTo} from "../train/trainData.js";
 import {TrainCancelledError, TrainError} from "../train/TrainError.js";
 import {TrainingLog, type TrainingLogLine} from "../train/TrainingLog.js";
 import {buildRefinementCorpus, type CorpusEntry, type CorpusKind, corpusKinds} from "./buildRefinementCorpus.js";
@@ -36,6 +36,8 @@ export interface IterationSettings {
     readonly minLearningRate?: number;
     /** Training positions per step (default: the smallest multiple of 256 that holds the longest conversation). */
     readonly contextSize?: number;
+    /** Length windows in training (absent: one window of contextSize). */
+    readonly lengthWindows?: true;
     readonly threads: number;
     /** Threads of the training steps (sampling and evaluation use `threads`). */
     readonly trainThreads: number;
@@ -268,14 +270,14 @@ async function trainStage(ctx: IterationContext, files: ReturnType<typeof iterat
         throw new TrainError("train_no_samples", `iteration ${iteration}: every corpus conversation is longer than the training context of ${contextSize} positions; raise --ctx`, {contextSize});
     }
     const resuming = (await readCheckpointState(files.checkpoint)) !== undefined;
-    ctx.log(`iteration ${iteration}: training ${model} → ${files.model} on ${samples.length} conversations × ${settings.epochs} epoch${settings.epochs === 1 ? "" : "s"}, context ${contextSize}${resuming ? " (resuming from the checkpoint)" : ""}`);
+    ctx.log(`iteration ${iteration}: training ${model} → ${files.model} on ${samples.length} conversations × ${settings.epochs} epoch${settings.epochs === 1 ? "" : "s"}, context ${contextSize}${settings.lengthWindows === true ? " (length windows)" : ""}${resuming ? " (resuming from the checkpoint)" : ""}`);
     const log = TrainingLog.open(files.trainLog, {append: resuming});
     let recent: number[] = [];
     try {
         await train({
             model, out: files.model, samples, epochs: settings.epochs, learningRate: settings.learningRate,
             lrSchedule: settings.minLearningRate === undefined ? {type: "constant"} : {type: "cosine", minLearningRate: settings.minLearningRate},
-            contextSize, batchSize: contextSize, threads: settings.trainThreads, validationSplit: 0, seed: (settings.seed + iteration) >>> 0,
+            contextSize, batchSize: contextSize, ...(settings.lengthWindows === true ? {windows: windowsUpTo(contextSize)} : {}), threads: settings.trainThreads, validationSplit: 0, seed: (settings.seed + iteration) >>> 0,
             checkpointEvery: settings.checkpointEvery, checkpointDir: files.checkpoint, resume: true, llama: ctx.llama,
             ...(ctx.signal === undefined ? {} : {signal: ctx.signal}),
             onFrozenTensors: (_frozen, message) => ctx.log(`iteration ${iteration}: warning: ${message}`),

@@ -58,6 +58,8 @@ export interface TrainIterateOptions {
     readonly minLearningRate?: number;
     /** Training positions per step, a multiple of 256; longer conversations are left out (default: fits the longest). */
     readonly contextSize?: number;
+    /** Train each conversation in the smallest multiple of 256 positions that holds it (length windows, see TrainOptions.windows; default false). */
+    readonly lengthWindows?: boolean;
     /** Threads for sampling and evaluation (default 1). */
     readonly threads?: number;
     /** Threads for the training steps (default: `threads`); a small model samples fastest on one thread but trains faster on more. */
@@ -132,6 +134,7 @@ function settingsOf(options: TrainIterateOptions): IterationSettings {
         learningRate: options.learningRate,
         ...(options.minLearningRate === undefined ? {} : {minLearningRate: options.minLearningRate}),
         ...(options.contextSize === undefined ? {} : {contextSize: options.contextSize}),
+        ...(options.lengthWindows === true ? {lengthWindows: true} : {}),
         threads: integer("threads", options.threads, 1, 1, 1024),
         trainThreads: integer("train-threads", options.trainThreads, options.threads ?? 1, 1, 1024),
         contexts: integer("contexts", options.contexts, 1, 1, 1024),

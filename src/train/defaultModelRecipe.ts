@@ -63,6 +63,8 @@ export interface RefineStage {
     select?: SelectionRule;
     /** Cosine decay from `learningRate` to this within each iteration (absent: constant rate). */
     minLearningRate?: number;
+    /** Length windows in training (trainIterate's lengthWindows; absent: one window). */
+    lengthWindows?: boolean;
 }
 
 export const defaultModelRecipe: DefaultModelRecipe = {

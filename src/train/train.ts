@@ -3,7 +3,11 @@
  * native trainer (llama.cpp's llama_opt_* API; see native/ and nativeAddon.ts).
  *
  * One optimizer step = one sample, laid out in one context window of `contextSize` positions
- * (padding masked out), evaluated in physical batches of `batchSize` positions. The loss of a step is
+ * (padding masked out), evaluated in physical batches of `batchSize` positions. With length windows
+ * (`windows`), each sample trains in the smallest window that holds it: every epoch runs its
+ * samples window by window, shortest first, and a window change reloads the model from a
+ * checkpoint into a trainer of the new size with the AdamW moments carried over, so only padding
+ * work changes, not the optimizer's state. The loss of a step is
  * the mean cross-entropy over the sample's trainable positions, and only those positions contribute
  * to the gradient (exact masking, done by the native hook on llama.cpp's unpatched libraries).
  * Every step runs on a libuv pool thread; the JavaScript thread stays free.
@@ -16,9 +20,9 @@ import type {GgufFile} from "../model/GgufFile.js";
 import {readGguf} from "../model/readGguf.js";
 import {readCheckpointState, removeCheckpoint, removeStaleTemporaries, saveModelAtomic, writeCheckpoint, type CheckpointState} from "./checkpoint.js";
 import {graphCapacityAdapter} from "./graphCapacity.js";
-import {loadTrainerAddon, type NativeModel, type NativeStepResult, type NativeTrainer} from "./nativeAddon.js";
+import {loadTrainerAddon, type NativeModel, type NativeStepResult, type NativeTrainer, type TrainerAddon} from "./nativeAddon.js";
 import {
-    checkSample, checkSchedule, epochOrder, learningRateAt, samplesDigest, splitSamples, toDatapoint, type LrSchedule, type TrainSample
+    checkSample, checkSchedule, epochOrder, learningRateAt, orderByWindow, samplesDigest, splitSamples, toDatapoint, windowFor, type LrSchedule, type TrainSample
 } from "./trainData.js";
 import {TrainCancelledError, TrainError} from "./TrainError.js";
 
@@ -54,6 +58,12 @@ export interface TrainOptions {
     contextSize: number;
     /** Positions per physical batch, a divisor of contextSize (memory/speed only: the step's gradient is the same). */
     batchSize: number;
+    /**
+     * Length windows (length buckets): ascending multiples of 256 up to contextSize (which is added
+     * when missing). A sample trains in the smallest window that holds it; every physical batch is
+     * then its whole window, so batchSize must equal contextSize. Default: contextSize only.
+     */
+    windows?: readonly number[];
     threads: number;
     /** Fraction of the samples held out for a validation loss after each epoch, in [0, 1). */
     validationSplit: number;
@@ -99,6 +109,8 @@ export interface TrainResult {
      * these are token_embd and every attn_k / attn_v.
      */
     frozenTensors: string[];
+    /** Times this run moved to a trainer of another length window (0 with one window). */
+    windowSwitches: number;
 }
 
 interface Config {
@@ -107,6 +119,8 @@ interface Config {
     schedule: LrSchedule;
     contextSize: number;
     batchSize: number;
+    /** Ascending; the last is contextSize. */
+    windows: number[];
     threads: number;
     validationSplit: number;
     seed: number;
@@ -135,6 +149,7 @@ function validate(options: TrainOptions): Config {
     if (contextSize % 256 !== 0) fail("contextSize", `must be a multiple of 256 (llama.cpp pads contexts to 256), got ${contextSize}`);
     const batchSize = integer("batchSize", options.batchSize, 1);
     if (contextSize % batchSize !== 0) fail("batchSize", `must divide contextSize ${contextSize}, got ${batchSize}`);
+    const windows = checkWindows(options.windows, contextSize, batchSize, fail);
     const threads = integer("threads", options.threads, 1);
     if (typeof options.validationSplit !== "number" || !(options.validationSplit >= 0 && options.validationSplit < 1)) {
         fail("validationSplit", `must be in [0, 1), got ${String(options.validationSplit)}`);
@@ -149,13 +164,31 @@ function validate(options: TrainOptions): Config {
     const schedule = options.lrSchedule ?? {type: "constant"};
     checkSchedule(schedule, options.learningRate);
     return {
-        epochs, learningRate: options.learningRate, schedule, contextSize, batchSize, threads,
+        epochs, learningRate: options.learningRate, schedule, contextSize, batchSize, windows, threads,
         validationSplit: options.validationSplit, seed, checkpointEvery, optimizer, weightDecay, padToken
     };
 }
 
+function checkWindows(windows: readonly number[] | undefined, contextSize: number, batchSize: number, fail: (option: string, problem: string) => never): number[] {
+    if (windows === undefined) return [contextSize];
+    if (!Array.isArray(windows)) fail("windows", "must be an array of context sizes");
+    windows.forEach((window, index) => {
+        if (!Number.isSafeInteger(window) || window < 256 || window % 256 !== 0 || window > contextSize) {
+            fail("windows", `each window must be a multiple of 256 from 256 to contextSize ${contextSize}, got ${String(window)}`);
+        }
+        if (index > 0 && window <= windows[index - 1]!) fail("windows", `must ascend, got ${windows.join(", ")}`);
+    });
+    const all = windows.at(-1) === contextSize ? [...windows] : [...windows, contextSize];
+    if (all.length > 1 && batchSize !== contextSize) {
+        fail("batchSize", `length windows train each window in one physical batch, so batchSize must equal contextSize ${contextSize}, got ${batchSize}`);
+    }
+    return all;
+}
+
 function fingerprint(options: TrainOptions, config: Config): string {
-    const {threads: _threads, checkpointEvery: _every, ...settings} = config;
+    // One window is the layout of runs before length windows existed: their checkpoints still resume.
+    const {threads: _threads, checkpointEvery: _every, windows, ...rest} = config;
+    const settings = windows.length > 1 ? {...rest, windows} : rest;
     return createHash("sha256").update(JSON.stringify({
         model: path.resolve(options.model), samples: samplesDigest(options.samples), ...settings
     })).digest("hex");
@@ -214,17 +247,14 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
 
     const addon = await loadTrainerAddon(options.llama);
     const modelFile = resumeFrom === undefined ? options.model : path.join(checkpointDir, resumeFrom.model);
-    let model: NativeModel;
+    const holder = new TrainerHolder(addon, config, capacity);
     try {
-        model = await addon.Model.load(modelFile);
-    } catch (error) {
-        throw nativeError(`cannot load ${modelFile}`, error);
-    }
-    try {
-        const contextLength = resumeFrom?.contextLength ?? model.contextLength;
-        const trainable = options.samples.map((sample, index) => checkSample(sample, index, config.contextSize, model.vocabSize));
-        if (config.padToken >= model.vocabSize) {
-            throw new TrainError("train_invalid_options", `padToken: ${config.padToken} is outside the vocabulary of ${model.vocabSize}`, {option: "padToken"});
+        // The first load reads the vocabulary size and context length every sample is checked against.
+        const first = await holder.loadModel(modelFile);
+        const contextLength = resumeFrom?.contextLength ?? first.contextLength;
+        const trainable = options.samples.map((sample, index) => checkSample(sample, index, config.contextSize, first.vocabSize));
+        if (config.padToken >= first.vocabSize) {
+            throw new TrainError("train_invalid_options", `padToken: ${config.padToken} is outside the vocabulary of ${first.vocabSize}`, {option: "padToken"});
         }
         const usable = trainable.flatMap((count, index) => (count > 0 ? [index] : []));
         if (usable.length === 0) throw new TrainError("train_no_samples", "no sample has a trainable token", {samples: options.samples.length});
@@ -235,40 +265,72 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
             throw new TrainError("train_checkpoint_invalid", `the checkpoint in ${checkpointDir} is at step ${resumeFrom.step} of ${resumeFrom.totalSteps}, this run has ${totalSteps}`,
                 {checkpoint: checkpointDir});
         }
+        return await run({
+            options, config, holder, out, checkpointDir, runFingerprint, contextLength, split, stepsPerEpoch, totalSteps,
+            resumeFrom, skippedSamples: options.samples.length - usable.length,
+            tensorNames: baseGguf.tensors.map((tensor) => tensor.name), trainingPatch: addon.trainingPatch
+        });
+    } finally {
+        holder.dispose();
+    }
+}
 
-        let trainer: NativeTrainer;
+/**
+ * The loaded model and its trainer, for one window at a time. llama_opt_init changes a model for
+ * good, so a trainer of another window needs the model loaded again: from the checkpoint that the
+ * run writes at the switch, with the optimizer moments of that checkpoint.
+ */
+class TrainerHolder {
+    model: NativeModel | undefined;
+    trainer: NativeTrainer | undefined;
+    window: number | undefined;
+
+    constructor(private readonly addon: TrainerAddon, private readonly config: Config, private readonly capacity: Awaited<ReturnType<typeof graphCapacityAdapter>>) {}
+
+    async loadModel(file: string): Promise<NativeModel> {
+        this.dispose();
         try {
-            trainer = await addon.Trainer.create(model, {
-                contextSize: config.contextSize, batchSize: config.batchSize, threads: config.threads,
-                optimizer: config.optimizer, weightDecay: config.weightDecay,
-                ...(capacity === undefined ? {} : {capacityAdapter: capacity.path, capacityAdapterCopies: capacity.copies})
+            this.model = await this.addon.Model.load(file);
+        } catch (error) {
+            throw nativeError(`cannot load ${file}`, error);
+        }
+        return this.model;
+    }
+
+    /** A trainer of `window` positions on the loaded model (which must not have had one), with the moments of `optimizerState` when given. */
+    async createTrainer(window: number, optimizerState: string | undefined): Promise<NativeTrainer> {
+        if (this.model === undefined) throw new TrainError("train_native", "no model is loaded", {});
+        try {
+            this.trainer = await this.addon.Trainer.create(this.model, {
+                contextSize: window, batchSize: window === this.config.contextSize ? this.config.batchSize : window, threads: this.config.threads,
+                optimizer: this.config.optimizer, weightDecay: this.config.weightDecay,
+                ...(this.capacity === undefined ? {} : {capacityAdapter: this.capacity.path, capacityAdapterCopies: this.capacity.copies})
             });
         } catch (error) {
             throw nativeError("cannot prepare training", error);
         }
-        try {
-            if (resumeFrom !== undefined) {
-                await trainer.loadOptimizerState(path.join(checkpointDir, resumeFrom.optimizer))
-                    .catch((error: unknown) => { throw nativeError(`cannot load the optimizer state of ${checkpointDir}`, error); });
-            }
-            return await run({
-                options, config, model, trainer, out, checkpointDir, runFingerprint, contextLength, split, stepsPerEpoch, totalSteps,
-                resumeFrom, skippedSamples: options.samples.length - usable.length,
-                tensorNames: baseGguf.tensors.map((tensor) => tensor.name), trainingPatch: addon.trainingPatch
-            });
-        } finally {
-            trainer.dispose();
+        this.window = window;
+        if (optimizerState !== undefined) {
+            await this.trainer.loadOptimizerState(optimizerState)
+                .catch((error: unknown) => { throw nativeError(`cannot load the optimizer state ${optimizerState}`, error); });
         }
-    } finally {
-        model.dispose();
+        return this.trainer;
+    }
+
+    dispose(): void {
+        this.trainer?.dispose();
+        this.model?.dispose();
+        this.trainer = undefined;
+        this.model = undefined;
+        this.window = undefined;
     }
 }
 
 interface Run {
     options: TrainOptions;
     config: Config;
-    model: NativeModel;
-    trainer: NativeTrainer;
+    /** The model is loaded (from the start model or the resumed checkpoint); no trainer yet. */
+    holder: TrainerHolder;
     out: string;
     checkpointDir: string;
     runFingerprint: string;
@@ -305,7 +367,7 @@ export function describeFrozenTensors(frozen: readonly string[], trainingPatch: 
 }
 
 async function run(r: Run): Promise<TrainResult> {
-    const {options, config, trainer, totalSteps, stepsPerEpoch} = r;
+    const {options, config, holder, totalSteps, stepsPerEpoch} = r;
     const trainLoss = [...(r.resumeFrom?.trainLoss ?? [])];
     let frozenTensors: string[] = [];
     let frozenChecked = false;
@@ -314,69 +376,109 @@ async function run(r: Run): Promise<TrainResult> {
     const started = Date.now();
     let trainingMs = 0;
     let trainedPositions = 0;
+    let windowSwitches = 0;
     let order: {epoch: number, samples: number[]} | undefined;
     const speed = (): number => (trainingMs > 0 ? trainedPositions / (trainingMs / 1000) : 0);
     const progress = (event: Omit<TrainProgress, "step" | "totalSteps" | "tokensPerSecond" | "elapsedMs">): void => {
         options.onProgress?.({...event, step, totalSteps, tokensPerSecond: speed(), elapsedMs: Date.now() - started});
     };
+    const windowOf = (sample: number): number => windowFor(options.samples[sample]!.tokens.length, config.windows) ?? config.contextSize;
+    /** The sample of global step `at` (its epoch's order, window by window). */
+    const sampleAt = (at: number): number => {
+        const epoch = Math.floor(at / stepsPerEpoch);
+        if (order?.epoch !== epoch) order = {epoch, samples: orderByWindow(epochOrder(r.split.train, config.seed, epoch), windowOf)};
+        return order.samples[at % stepsPerEpoch]!;
+    };
     let lastCheckpoint = r.resumeFrom?.step;
     const checkpoint = async (): Promise<void> => {
         if (lastCheckpoint === step) return;
         lastCheckpoint = step;
-        await writeCheckpoint(r.checkpointDir, r.model, trainer, {
+        await writeCheckpoint(r.checkpointDir, holder.model!, holder.trainer!, {
             fingerprint: r.runFingerprint, step, totalSteps, trainLoss, valLoss, contextLength: r.contextLength
         });
         progress({phase: "checkpoint", epoch: Math.floor(Math.max(0, step - 1) / stepsPerEpoch), loss: Number.NaN, learningRate: 0, tokens: 0});
+    };
+    /**
+     * The trainer of `window`: the current one, or (another window) a new one on the model reloaded
+     * from a checkpoint written now, with that checkpoint's optimizer moments. A checkpoint is only
+     * written after a training step on the current trainer, so its moments are the applied ones.
+     */
+    let pendingMoments = r.resumeFrom === undefined ? undefined : path.join(r.checkpointDir, r.resumeFrom.optimizer);
+    const trainerFor = async (window: number): Promise<NativeTrainer> => {
+        if (holder.trainer !== undefined && holder.window === window) return holder.trainer;
+        if (holder.trainer !== undefined) {
+            await checkpoint();
+            const state = await readCheckpointState(r.checkpointDir);
+            if (state === undefined || state.step !== step) {
+                throw new TrainError("train_checkpoint_invalid", `the checkpoint of step ${step} in ${r.checkpointDir} is missing`, {checkpoint: r.checkpointDir});
+            }
+            await holder.loadModel(path.join(r.checkpointDir, state.model));
+            pendingMoments = path.join(r.checkpointDir, state.optimizer);
+            windowSwitches++;
+        }
+        const trainer = await holder.createTrainer(window, pendingMoments);
+        pendingMoments = undefined;
+        return trainer;
     };
     const cancel = async (): Promise<never> => {
         await checkpoint();
         throw new TrainCancelledError(`training was cancelled at step ${step} of ${totalSteps}; resume from ${r.checkpointDir}`,
             {checkpoint: r.checkpointDir, step, totalSteps});
     };
-    const step1 = async (input: Parameters<NativeTrainer["step"]>[0]): Promise<NativeStepResult> => {
+    const step1 = async (trainer: NativeTrainer, input: Parameters<NativeTrainer["step"]>[0]): Promise<NativeStepResult> => {
         try {
             return await trainer.step(input);
         } catch (error) {
             throw nativeError(`training step ${step + 1} failed`, error);
         }
     };
-    // Validation after every finished epoch (also one a checkpoint was written before validating).
+    // Validation after every finished epoch (also one a checkpoint was written before validating),
+    // window by window from the longest (where an epoch ends).
     const validateDue = async (): Promise<void> => {
         while (r.split.validation.length > 0 && valLoss.length < Math.floor(step / stepsPerEpoch)) {
             let sum = 0;
             let tokens = 0;
-            for (const index of r.split.validation) {
-                if (options.signal?.aborted) await cancel();
-                const datapoint = toDatapoint(options.samples[index]!, config.contextSize, config.padToken);
-                const result = await step1({tokens: datapoint.tokens, labels: datapoint.labels, mask: datapoint.mask, train: false});
-                sum += result.lossSum;
-                tokens += result.tokens;
+            for (const window of [...config.windows].reverse()) {
+                const members = r.split.validation.filter((index) => windowOf(index) === window);
+                if (members.length === 0) continue;
+                const trainer = await trainerFor(window);
+                for (const index of members) {
+                    if (options.signal?.aborted) await cancel();
+                    const datapoint = toDatapoint(options.samples[index]!, window, config.padToken);
+                    const result = await step1(trainer, {tokens: datapoint.tokens, labels: datapoint.labels, mask: datapoint.mask, train: false});
+                    sum += result.lossSum;
+                    tokens += result.tokens;
+                }
             }
             valLoss.push(sum / tokens);
             progress({phase: "validate", epoch: valLoss.length - 1, loss: sum / tokens, learningRate: 0, tokens});
         }
     };
 
+    // A trainer from the start, so that a cancel before the first step has one to checkpoint.
+    await trainerFor(step < totalSteps ? windowOf(sampleAt(step)) : config.contextSize);
     await validateDue();
     while (step < totalSteps) {
         if (options.signal?.aborted) await cancel();
         const epoch = Math.floor(step / stepsPerEpoch);
-        if (order?.epoch !== epoch) order = {epoch, samples: epochOrder(r.split.train, config.seed, epoch)};
-        const datapoint = toDatapoint(options.samples[order.samples[step % stepsPerEpoch]!]!, config.contextSize, config.padToken);
+        const sample = sampleAt(step);
+        const window = windowOf(sample);
+        const trainer = await trainerFor(window);
+        const datapoint = toDatapoint(options.samples[sample]!, window, config.padToken);
         const learningRate = learningRateAt(step, totalSteps, config.learningRate, config.schedule);
         const before = Date.now();
-        const result = await step1({
+        const result = await step1(trainer, {
             tokens: datapoint.tokens, labels: datapoint.labels, mask: datapoint.mask, train: true, learningRate, iteration: step + 1
         });
         trainingMs += Date.now() - before;
-        trainedPositions += config.contextSize;
+        trainedPositions += window;
         step++;
         trainLoss.push(result.loss);
         if (!frozenChecked) {
             frozenChecked = true;
             const trained = new Set(trainer.trainedTensors);
             frozenTensors = r.tensorNames.filter((name) => !trained.has(name));
-            if (frozenTensors.length > 0) options.onFrozenTensors?.(frozenTensors, describeFrozenTensors(frozenTensors, r.trainingPatch, config.batchSize, config.contextSize));
+            if (frozenTensors.length > 0) options.onFrozenTensors?.(frozenTensors, describeFrozenTensors(frozenTensors, r.trainingPatch, trainer.batchSize, window));
         }
         progress({phase: "train", epoch, loss: result.loss, learningRate, tokens: result.tokens});
         await validateDue();
@@ -384,10 +486,10 @@ async function run(r: Run): Promise<TrainResult> {
     }
 
     await mkdir(path.dirname(r.out), {recursive: true});
-    await saveModelAtomic(r.model, r.out, r.contextLength);
+    await saveModelAtomic(holder.model!, r.out, r.contextLength);
     await removeCheckpoint(r.checkpointDir);
     return {
         steps: step, trainLoss, ...(r.split.validation.length > 0 ? {valLoss} : {}), out: r.out, skippedSamples: r.skippedSamples,
-        ...(r.resumeFrom !== undefined ? {resumedFrom: r.resumeFrom.step} : {}), tokensPerSecond: speed(), frozenTensors
+        ...(r.resumeFrom !== undefined ? {resumedFrom: r.resumeFrom.step} : {}), tokensPerSecond: speed(), frozenTensors, windowSwitches
     };
 }

@@ -112,6 +112,29 @@ export function epochOrder(train: readonly number[], seed: number, epoch: number
 }
 
 /**
+ * The smallest of `windows` (ascending context sizes) that holds a sample of `length` tokens
+ * (length - 1 positions), or undefined when none does.
+ */
+export function windowFor(length: number, windows: readonly number[]): number | undefined {
+    return windows.find((window) => length - 1 <= window);
+}
+
+/** Every multiple of 256 up to `contextSize` (a multiple of 256): the length windows of a run. */
+export function windowsUpTo(contextSize: number): number[] {
+    return Array.from({length: Math.max(1, Math.floor(contextSize / 256))}, (_, index) => 256 * (index + 1));
+}
+
+/**
+ * An epoch's order arranged window by window, shortest window first, keeping the order within each
+ * window (length buckets as a short-first curriculum). With one window it is `order` itself.
+ */
+export function orderByWindow(order: readonly number[], windowOf: (sample: number) => number): number[] {
+    return order.map((sample, position) => ({sample, position, window: windowOf(sample)}))
+        .sort((a, b) => a.window - b.window || a.position - b.position)
+        .map((entry) => entry.sample);
+}
+
+/**
  * The learning rate of optimizer step `step` (0-based) out of `totalSteps`: linear warmup over
  * `warmupSteps`, then constant, linear or cosine decay towards `minLearningRate` (default 0). The
  * decay never reaches its end inside the run, so the rate stays above 0 (ggml requires it).

@@ -284,7 +284,8 @@ export async function trainDefaultModel(options: TrainDefaultModelOptions): Prom
                     pool: path.join(poolDir, "train.jsonl"), model: latest, out: path.join(work, label), iterations: stage.iterations,
                     k: stage.k, learningRate: stage.learningRate, poolLimit: stage.poolLimit, devLimit: stage.devLimit,
                     maxStringLength: stage.maxStringLength, maxTokens: stage.maxTokens, seed: stage.seed, refinementCorpus: stage.refinementCorpus ?? true,
-                    ...(stage.select === undefined ? {} : {select: stage.select}), ...(stage.minLearningRate === undefined ? {} : {minLearningRate: stage.minLearningRate}), threads: 1, contexts: threads, trainThreads: threads, llama,
+                    ...(stage.select === undefined ? {} : {select: stage.select}), ...(stage.minLearningRate === undefined ? {} : {minLearningRate: stage.minLearningRate}),
+                    ...(stage.lengthWindows === undefined ? {} : {lengthWindows: stage.lengthWindows}), threads: 1, contexts: threads, trainThreads: threads, llama,
                     signal: stop.signal, log: (line) => log(`${label}: ${line}`)
                 });
                 const best = result.report.best;

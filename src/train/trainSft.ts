@@ -13,6 +13,7 @@ import type {LossOn} from "./parseTrainingConversation.js";
 import {readTrainingCorpus} from "./readTrainingCorpus.js";
 import {train, type TrainOptions, type TrainProgress, type TrainResult} from "./train.js";
 import {TrainError} from "./TrainError.js";
+import {windowFor, windowsUpTo} from "./trainData.js";
 import {TrainingLog} from "./TrainingLog.js";
 
 export interface TrainSftOptions {
@@ -29,6 +30,8 @@ export interface TrainSftOptions {
     contextSize?: number;
     /** Positions per physical batch; default contextSize. */
     batchSize?: number;
+    /** Length windows: each conversation trains in the smallest multiple of 256 that holds it (see TrainOptions.windows). */
+    lengthWindows?: boolean;
     /** Default: every core. */
     threads?: number;
     validationSplit: number;
@@ -54,6 +57,8 @@ export interface TrainSftOptions {
 export interface PreparedSft {
     samples: number;
     contextSize: number;
+    /** Conversations per length window (context size → count); one entry without length windows. */
+    windows: Record<string, number>;
     batchSize: number;
     threads: number;
     chatFormat: ChatFormatName;
@@ -99,8 +104,14 @@ export async function trainSft(options: TrainSftOptions): Promise<TrainSftResult
                 `${checkpointDir} holds the checkpoint of an earlier run (step ${state.step} of ${state.totalSteps}): resume it with --resume, or remove the folder`,
                 {checkpoint: checkpointDir});
         }
+        const windows = options.lengthWindows === true ? windowsUpTo(contextSize) : [contextSize];
+        const perWindow: Record<string, number> = {};
+        for (const sample of samples) {
+            const window = windowFor(sample.tokens.length, windows) ?? contextSize;
+            perWindow[window] = (perWindow[window] ?? 0) + 1;
+        }
         prepared = {
-            samples: samples.length, contextSize, batchSize: options.batchSize ?? contextSize, threads: options.threads ?? os.availableParallelism(),
+            samples: samples.length, contextSize, windows: perWindow, batchSize: options.batchSize ?? contextSize, threads: options.threads ?? os.availableParallelism(),
             chatFormat: format.name, checkpointDir, ...(state !== undefined ? {resumeFrom: state.step} : {})
         };
     } finally {
@@ -112,7 +123,8 @@ export async function trainSft(options: TrainSftOptions): Promise<TrainSftResult
         const result = await train({
             model: options.model, out: options.out, samples, epochs: options.epochs, learningRate: options.learningRate,
             lrSchedule: options.minLearningRate === undefined ? {type: "constant"} : {type: "cosine", minLearningRate: options.minLearningRate},
-            contextSize: prepared.contextSize, batchSize: prepared.batchSize, threads: prepared.threads, validationSplit: options.validationSplit,
+            contextSize: prepared.contextSize, batchSize: prepared.batchSize,
+            ...(options.lengthWindows === true ? {windows: windowsUpTo(prepared.contextSize)} : {}), threads: prepared.threads, validationSplit: options.validationSplit,
             seed: options.seed, checkpointEvery: options.checkpointEvery, checkpointDir: prepared.checkpointDir, resume: options.resume, llama,
             ...(options.signal !== undefined ? {signal: options.signal} : {}),
             ...(options.onFrozenTensors !== undefined ? {onFrozenTensors: options.onFrozenTensors} : {}),

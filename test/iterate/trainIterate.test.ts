@@ -86,6 +86,23 @@ t("one iteration: samples, selection, corpus, training, dev evaluation, reports 
     assert.not.ok(lines.some((line) => /sampling|training|dev evaluation/.test(line)), `nothing is redone: ${lines.join(" | ")}`);
 });
 
+t("length windows: the same samples train with lengthWindows, recorded in the settings; a folder made without it is refused", async () => {
+    const out = path.join(dir, "run-windows");
+    await mkdir(path.join(out, "iter-1"), {recursive: true});
+    await cp(path.join(dir, "run", "iter-0"), path.join(out, "iter-0"), {recursive: true});
+    await cp(path.join(dir, "run", "iter-1", "samples.jsonl"), path.join(out, "iter-1", "samples.jsonl"));
+    lines.length = 0;
+    const {report} = await trainIterate(options(out, {lengthWindows: true}));
+    assert.ok(lines.some((line) => /training .* context \d+ \(length windows\)/.test(line)), lines.join(" | "));
+    assert.not.ok(lines.some((line) => /sampling \d+ items/.test(line)), "the copied samples are reused");
+    const before = JSON.parse(await readFile(path.join(dir, "run", "report.json"), "utf8")) as TrainIterateReport;
+    assert.is(report.iterations[1]!.training!.steps, before.iterations[1]!.training!.steps, "one step per conversation, as without windows");
+    assert.is((JSON.parse(await readFile(path.join(out, "config.json"), "utf8")) as {lengthWindows?: boolean}).lengthWindows, true);
+    const refused = await trainIterate(options(path.join(dir, "run"), {lengthWindows: true})).catch((error: unknown) => error);
+    assert.instance(refused, TrainError);
+    assert.is((refused as TrainError).code, "train_iterate_mismatch");
+});
+
 t("another run's folder is refused; bad options and items are named", async () => {
     const out = path.join(dir, "run");
     const refused = async (extra: Partial<TrainIterateOptions>, pattern: RegExp, code: string): Promise<void> => {

@@ -109,6 +109,27 @@ t("a run writes the model, a log line per step with validation losses, a progres
     assert.match(result.stderr, /epoch 1: validation loss \d+\.\d+/);
 });
 
+t("--length-windows trains short conversations in 256 positions and a long one in 512; a batch below the context is refused", async () => {
+    const long = {messages: [{role: "user", content: `Say hello to ${cities.join(", ")} and everyone else, ${"again and again, ".repeat(90)}please.`},
+        {role: "assistant", content: "Hello, everyone!"}]};
+    const data = path.join(dir, "windows.jsonl");
+    await writeFile(data, `${[...chats.slice(0, 3), long].map((chat) => JSON.stringify(chat)).join("\n")}\n`);
+    const out = path.join(dir, "windows.gguf");
+    const result = await run(["train", "sft", "--data", data, "--model", model, "--out", out, "--lr", "1e-3", "--threads", "2", "--length-windows"]);
+    assert.is(result.code, 0, result.stderr);
+    const summary = JSON.parse(result.stdout) as {steps: number, contextSize: number, windows: Record<string, number>, windowSwitches: number};
+    assert.is(summary.contextSize, 512, "the long conversation needs 512 positions");
+    assert.equal(summary.windows, {256: 3, 512: 1});
+    assert.is(summary.steps, 4);
+    assert.is(summary.windowSwitches, 1);
+    assert.match(result.stderr, /context 512 \(windows 256: 3, 512: 1\)/);
+    assert.ok(await exists(out));
+
+    const refused = await run(["train", "sft", "--data", data, "--model", model, "--out", path.join(dir, "windows-batch.gguf"), "--length-windows", "--batch", "256"]);
+    assert.is(refused.code, 1, refused.stderr);
+    assert.match(refused.stderr, /batchSize must equal contextSize 512/);
+});
+
 t("Ctrl-C writes a checkpoint and exits 130; --resume finishes the run", async () => {
     const data = path.join(dir, "resume.jsonl");
     await writeFile(data, `${chats.map((chat) => JSON.stringify(chat)).join("\n")}\n`);

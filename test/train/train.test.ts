@@ -15,7 +15,7 @@ import {graphCapacityAdapter, inferenceGraphBudget, trainingGraphBudget} from ".
 import {loadTrainerAddon} from "../../src/train/nativeAddon.js";
 import {describeFrozenTensors, train, type TrainOptions, type TrainProgress} from "../../src/train/train.js";
 import {TrainCancelledError, TrainError} from "../../src/train/TrainError.js";
-import type {TrainSample} from "../../src/train/trainData.js";
+import {epochOrder, orderByWindow, windowFor, type TrainSample} from "../../src/train/trainData.js";
 import {createTestModel} from "../helpers/testModels.js";
 
 const t = suite("train");
@@ -199,6 +199,56 @@ t("a model deeper than llama.cpp's inference graph budget trains (graph capacity
     assert.ok(result.trainLoss.every((loss) => Number.isFinite(loss)));
 });
 
+/** 3 short samples (window 256) and 4 long ones (window 512), interleaved. */
+function mixedSamples(): TrainSample[] {
+    const short = cycleSamples(3, 40);
+    const long = cycleSamples(4, 300);
+    return [long[0]!, short[0]!, long[1]!, short[1]!, long[2]!, short[2]!, long[3]!];
+}
+
+t("length windows: each sample in the smallest window, the same losses as one window over the same order, AdamW moments carried over", async () => {
+    const samples = mixedSamples();
+    const windows = [256];
+    const windowed = await train(options({out: path.join(dir, "windowed.gguf"), samples, epochs: 1, contextSize: 512, batchSize: 512, windows}));
+    assert.is(windowed.steps, 7);
+    assert.is(windowed.windowSwitches, 1, "the short samples first, then one switch to 512");
+    // The order the windowed run trained in, laid out so that a one-window run of 512 trains it too.
+    const order = epochOrder(samples.map((_, index) => index), 1, 0);
+    const sequence = orderByWindow(order, (index) => windowFor(samples[index]!.tokens.length, [256, 512])!);
+    assert.equal(sequence.slice(0, 3).map((index) => samples[index]!.tokens.length), [41, 41, 41]);
+    const arranged: TrainSample[] = new Array<TrainSample>(samples.length);
+    order.forEach((slot, k) => { arranged[slot] = samples[sequence[k]!]!; });
+    const single = await train(options({out: path.join(dir, "single.gguf"), samples: arranged, epochs: 1, contextSize: 512, batchSize: 512}));
+    assert.is(single.windowSwitches, 0);
+    windowed.trainLoss.forEach((loss, step) => {
+        const expected = single.trainLoss[step]!;
+        assert.ok(Math.abs(loss - expected) <= 1e-4 * Math.max(1, Math.abs(expected)), `step ${step + 1}: ${loss} windowed, ${expected} in one window`);
+    });
+    assert.ok(windowed.trainLoss[6]! < windowed.trainLoss[0]!, `the loss fell: ${windowed.trainLoss}`);
+    assert.not.ok(await exists(path.join(dir, "windowed.gguf.checkpoint")), "the switch checkpoint is removed at the end");
+});
+
+t("length windows: a cancelled run resumes to the same losses and weights; validation in every window", async () => {
+    const samples = [...mixedSamples(), ...cycleSamples(2, 60)];
+    const base = {samples, epochs: 2, contextSize: 512, batchSize: 512, windows: [256], validationSplit: 0.25};
+    const reference = await train(options({...base, out: path.join(dir, "w-reference.gguf")}));
+    assert.is(reference.steps, 14);
+    assert.is(reference.valLoss?.length, 2);
+    assert.ok(reference.windowSwitches >= 3, `switches: ${reference.windowSwitches}`);
+    const out = path.join(dir, "w-resumed.gguf");
+    const controller = new AbortController();
+    const cancelled = await train(options({
+        ...base, out, signal: controller.signal,
+        onProgress: (event) => { if (event.phase === "train" && event.step === 9) controller.abort(); }
+    })).catch((caught: unknown) => caught);
+    assert.instance(cancelled, TrainCancelledError);
+    const resumed = await train(options({...base, out}));
+    assert.is(resumed.resumedFrom, 9);
+    assert.equal(resumed.trainLoss, reference.trainLoss, "same losses, step for step");
+    assert.equal(resumed.valLoss, reference.valLoss);
+    assert.ok((await readFile(out)).equals(await readFile(reference.out)), "the same weights as without the interruption");
+});
+
 t("options and models are checked before training", async () => {
     const codeOf = async (overrides: Partial<TrainOptions>): Promise<string | undefined> =>
         train(options(overrides)).then(() => undefined, (error: unknown) => (error as TrainError).code);
@@ -208,6 +258,10 @@ t("options and models are checked before training", async () => {
     assert.is(await codeOf({samples: cycleSamples(1, 300)}), "train_sample_too_long");
     assert.is(await codeOf({samples: [{tokens: [1, 2, 3], trainMask: [true, false, false]}]}), "train_no_samples");
     assert.is(await codeOf({model: path.join(dir, "missing.gguf")}), "train_model_unsupported");
+    assert.is(await codeOf({windows: [300]}), "train_invalid_options");
+    assert.is(await codeOf({contextSize: 512, batchSize: 512, windows: [512, 256]}), "train_invalid_options");
+    assert.is(await codeOf({contextSize: 512, batchSize: 512, windows: [768]}), "train_invalid_options");
+    assert.is(await codeOf({contextSize: 512, batchSize: 256, windows: [256]}), "train_invalid_options");
 });
 
 t.run();

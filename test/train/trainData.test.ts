@@ -1,6 +1,6 @@
 import {suite} from "uvu";
 import * as assert from "uvu/assert";
-import {checkSample, checkSchedule, epochOrder, learningRateAt, samplesDigest, splitSamples, toDatapoint} from "../../src/train/trainData.js";
+import {checkSample, checkSchedule, epochOrder, learningRateAt, orderByWindow, samplesDigest, splitSamples, toDatapoint, windowFor, windowsUpTo} from "../../src/train/trainData.js";
 import {TrainError} from "../../src/train/TrainError.js";
 
 const t = suite("trainData");
@@ -51,6 +51,17 @@ t("the validation split and epoch orders are reproducible from the seed", () => 
     assert.equal([...order0].sort((a, b) => a - b), split.train);
     assert.equal(epochOrder(split.train, 7, 0), order0);
     assert.not.equal(epochOrder(split.train, 7, 1), order0);
+});
+
+t("length windows: the smallest window that holds a sample; an epoch order window by window, stable within each", () => {
+    assert.equal(windowsUpTo(1024), [256, 512, 768, 1024]);
+    assert.equal(windowsUpTo(256), [256]);
+    assert.is(windowFor(257, [256, 512]), 256, "257 tokens are 256 positions");
+    assert.is(windowFor(258, [256, 512]), 512);
+    assert.is(windowFor(600, [256, 512]), undefined);
+    const windowOf = (sample: number): number => (sample % 3 === 0 ? 512 : 256);
+    assert.equal(orderByWindow([5, 3, 1, 0, 4, 6, 2], windowOf), [5, 1, 4, 2, 3, 0, 6]);
+    assert.equal(orderByWindow([2, 0, 1], () => 256), [2, 0, 1], "one window keeps the order");
 });
 
 t("learning rate schedules: warmup, constant, linear and cosine decay staying above 0", () => {

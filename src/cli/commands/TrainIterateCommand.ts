@@ -22,6 +22,7 @@ interface TrainIterateArgs {
     lr: number;
     "lr-min"?: number;
     ctx?: number;
+    "length-windows": boolean;
     threads?: number;
     "train-threads"?: number;
     contexts?: number;
@@ -62,6 +63,7 @@ export const TrainIterateCommand: CommandModule<object, TrainIterateArgs> = {
         .option("lr", {type: "number", default: 1e-5, describe: "Learning rate (AdamW)"})
         .option("lr-min", {type: "number", describe: "Cosine decay to this rate within each iteration (default: constant)"})
         .option("ctx", {type: "number", describe: "Training positions per step, a multiple of 256; longer conversations are left out (default: fits the longest)"})
+        .option("length-windows", {type: "boolean", default: false, describe: "Train each conversation in the smallest multiple of 256 positions that holds it (less padding; shortest first in each epoch)"})
         .option("threads", {type: "number", describe: "CPU threads for sampling, training and evaluation (default: every core)"})
         .option("train-threads", {type: "number", describe: "CPU threads of the training steps only (default: --threads); small models sample fastest on one thread but train faster on more"})
         .option("contexts", {type: "number", describe: "Contexts of --threads threads each for sampling and evaluation: items on different contexts run in parallel (e.g. --threads 1 --contexts 2 on two cores); results do not depend on it (default 1)"})
@@ -90,7 +92,7 @@ export const TrainIterateCommand: CommandModule<object, TrainIterateArgs> = {
             const result = await trainIterate({
                 pool: args.pool, dev: args.dev, model: args.model, out: args.out, iterations: args.iterations, k: args.k, temperature: args.temperature,
                 select: args.select, solvedShare: args["solved-share"], maxKindShare: args["max-kind-share"], refinementCorpus: args["refinement-corpus"], maxFixes: args["max-fixes"], chains: args.chains,
-                epochs: args.epochs, learningRate: args.lr, minLearningRate: args["lr-min"], contextSize: args.ctx, threads: args.threads ?? os.availableParallelism(), trainThreads: args["train-threads"], contexts: args.contexts,
+                epochs: args.epochs, learningRate: args.lr, minLearningRate: args["lr-min"], contextSize: args.ctx, lengthWindows: args["length-windows"], threads: args.threads ?? os.availableParallelism(), trainThreads: args["train-threads"], contexts: args.contexts,
                 seed: args.seed, checkpointEvery: args["checkpoint-every"], maxRounds: args["max-rounds"], poolLimit: args["pool-limit"], devLimit: args["dev-limit"],
                 maxTokens: args["max-tokens"], maxStringLength: args["max-string-length"], chatFormat: args["chat-format"], signal: controller.signal,
                 log: (line) => process.stderr.write(`toolace-r: ${line}\n`)

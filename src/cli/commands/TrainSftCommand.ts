@@ -12,6 +12,7 @@ interface TrainSftArgs {
     "lr-min"?: number;
     ctx?: number;
     batch?: number;
+    "length-windows": boolean;
     threads?: number;
     "val-split": number;
     seed: number;
@@ -47,6 +48,7 @@ export const TrainSftCommand: CommandModule<object, TrainSftArgs> = {
         .option("lr-min", {type: "number", describe: "Decay the learning rate to this along a cosine (default: constant rate)"})
         .option("ctx", {type: "number", describe: "Positions per step, a multiple of 256 (default: the smallest that holds the longest conversation)"})
         .option("batch", {type: "number", describe: "Positions per physical batch, a divisor of --ctx (default: --ctx)"})
+        .option("length-windows", {type: "boolean", default: false, describe: "Train each conversation in the smallest multiple of 256 positions that holds it (less padding; shortest first in each epoch)"})
         .option("threads", {type: "number", describe: "CPU threads (default: every core)"})
         .option("val-split", {type: "number", default: 0, describe: "Fraction of conversations held out for a validation loss after each epoch"})
         .option("seed", {type: "number", default: 0, describe: "Seed of the validation split and the sample order"})
@@ -74,10 +76,10 @@ export const TrainSftCommand: CommandModule<object, TrainSftArgs> = {
         try {
             const result = await trainSft({
                 data: args.data, model: args.model, out: args.out, epochs: args.epochs, learningRate: args.lr, minLearningRate: args["lr-min"],
-                contextSize: args.ctx, batchSize: args.batch, threads: args.threads, validationSplit: args["val-split"], seed: args.seed,
+                contextSize: args.ctx, batchSize: args.batch, lengthWindows: args["length-windows"], threads: args.threads, validationSplit: args["val-split"], seed: args.seed,
                 checkpointEvery: args["checkpoint-every"], checkpointDir: args["checkpoint-dir"], log: args.log, resume: args.resume,
                 lossOn: args["loss-on"], chatFormat: args["chat-format"], signal: controller.signal,
-                onPrepared: (prepared) => process.stderr.write(`toolace-r: ${prepared.samples} conversations, ${prepared.chatFormat} format, context ${prepared.contextSize}, `
+                onPrepared: (prepared) => process.stderr.write(`toolace-r: ${prepared.samples} conversations, ${prepared.chatFormat} format, context ${prepared.contextSize}${Object.keys(prepared.windows).length > 1 ? ` (windows ${Object.entries(prepared.windows).map(([window, count]) => `${window}: ${count}`).join(", ")})` : ""}, `
                     + `batch ${prepared.batchSize}, ${prepared.threads} threads${prepared.resumeFrom !== undefined ? `, resuming at step ${prepared.resumeFrom}` : ""}\n`),
                 onFrozenTensors: (_frozen, message) => process.stderr.write(`\ntoolace-r: warning: ${message}\n`),
                 onProgress: (progress) => bar.update(progress)
