@@ -4,8 +4,8 @@
  *
  * One optimizer step = one sample, laid out in one context window of `contextSize` positions
  * (padding masked out), evaluated in physical batches of `batchSize` positions. With length windows
- * (`windows`), each sample trains in the smallest window that holds it: every epoch runs its
- * samples window by window, shortest first, and a window change reloads the model from a
+ * (`windows`), each sample trains in the smallest window that holds it: every block of
+ * `windowBlock` steps of an epoch runs its samples window by window, shortest first, and a window change reloads the model from a
  * checkpoint into a trainer of the new size with the AdamW moments carried over, so only padding
  * work changes, not the optimizer's state. The loss of a step is
  * the mean cross-entropy over the sample's trainable positions, and only those positions contribute
@@ -64,6 +64,12 @@ export interface TrainOptions {
      * then its whole window, so batchSize must equal contextSize. Default: contextSize only.
      */
     windows?: readonly number[];
+    /**
+     * With windows: the epoch's shuffled order is cut into blocks of this many steps, each trained
+     * window by window (orderByWindow), so long and short samples stay mixed; a block costs up to
+     * one trainer switch per window. Default 256.
+     */
+    windowBlock?: number;
     threads: number;
     /** Fraction of the samples held out for a validation loss after each epoch, in [0, 1). */
     validationSplit: number;
@@ -121,6 +127,7 @@ interface Config {
     batchSize: number;
     /** Ascending; the last is contextSize. */
     windows: number[];
+    windowBlock: number;
     threads: number;
     validationSplit: number;
     seed: number;
@@ -150,6 +157,7 @@ function validate(options: TrainOptions): Config {
     const batchSize = integer("batchSize", options.batchSize, 1);
     if (contextSize % batchSize !== 0) fail("batchSize", `must divide contextSize ${contextSize}, got ${batchSize}`);
     const windows = checkWindows(options.windows, contextSize, batchSize, fail);
+    const windowBlock = integer("windowBlock", options.windowBlock ?? 256, 1);
     const threads = integer("threads", options.threads, 1);
     if (typeof options.validationSplit !== "number" || !(options.validationSplit >= 0 && options.validationSplit < 1)) {
         fail("validationSplit", `must be in [0, 1), got ${String(options.validationSplit)}`);
@@ -164,7 +172,7 @@ function validate(options: TrainOptions): Config {
     const schedule = options.lrSchedule ?? {type: "constant"};
     checkSchedule(schedule, options.learningRate);
     return {
-        epochs, learningRate: options.learningRate, schedule, contextSize, batchSize, windows, threads,
+        epochs, learningRate: options.learningRate, schedule, contextSize, batchSize, windows, windowBlock, threads,
         validationSplit: options.validationSplit, seed, checkpointEvery, optimizer, weightDecay, padToken
     };
 }
@@ -187,8 +195,8 @@ function checkWindows(windows: readonly number[] | undefined, contextSize: numbe
 
 function fingerprint(options: TrainOptions, config: Config): string {
     // One window is the layout of runs before length windows existed: their checkpoints still resume.
-    const {threads: _threads, checkpointEvery: _every, windows, ...rest} = config;
-    const settings = windows.length > 1 ? {...rest, windows} : rest;
+    const {threads: _threads, checkpointEvery: _every, windows, windowBlock, ...rest} = config;
+    const settings = windows.length > 1 ? {...rest, windows, windowBlock} : rest;
     return createHash("sha256").update(JSON.stringify({
         model: path.resolve(options.model), samples: samplesDigest(options.samples), ...settings
     })).digest("hex");
@@ -386,7 +394,7 @@ async function run(r: Run): Promise<TrainResult> {
     /** The sample of global step `at` (its epoch's order, window by window). */
     const sampleAt = (at: number): number => {
         const epoch = Math.floor(at / stepsPerEpoch);
-        if (order?.epoch !== epoch) order = {epoch, samples: orderByWindow(epochOrder(r.split.train, config.seed, epoch), windowOf)};
+        if (order?.epoch !== epoch) order = {epoch, samples: orderByWindow(epochOrder(r.split.train, config.seed, epoch), windowOf, config.windowBlock)};
         return order.samples[at % stepsPerEpoch]!;
     };
     let lastCheckpoint = r.resumeFrom?.step;

@@ -125,12 +125,16 @@ export function windowsUpTo(contextSize: number): number[] {
 }
 
 /**
- * An epoch's order arranged window by window, shortest window first, keeping the order within each
- * window (length buckets as a short-first curriculum). With one window it is `order` itself.
+ * An epoch's order arranged window by window within consecutive blocks of `block` steps: each
+ * block keeps the samples it drew from the shuffled order, shortest window first, in their order
+ * within a window. So the data stays mixed at the scale of a block (an epoch-long block would train
+ * every long sample last) while a block costs at most one trainer switch per window. With one
+ * window it is `order` itself.
  */
-export function orderByWindow(order: readonly number[], windowOf: (sample: number) => number): number[] {
-    return order.map((sample, position) => ({sample, position, window: windowOf(sample)}))
-        .sort((a, b) => a.window - b.window || a.position - b.position)
+export function orderByWindow(order: readonly number[], windowOf: (sample: number) => number, block = order.length): number[] {
+    if (!Number.isSafeInteger(block) || block < 1) throw new RangeError(`block must be a positive integer, got ${block}`);
+    return order.map((sample, position) => ({sample, position, block: Math.floor(position / block), window: windowOf(sample)}))
+        .sort((a, b) => a.block - b.block || a.window - b.window || a.position - b.position)
         .map((entry) => entry.sample);
 }
 

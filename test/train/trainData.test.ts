@@ -62,6 +62,8 @@ t("length windows: the smallest window that holds a sample; an epoch order windo
     const windowOf = (sample: number): number => (sample % 3 === 0 ? 512 : 256);
     assert.equal(orderByWindow([5, 3, 1, 0, 4, 6, 2], windowOf), [5, 1, 4, 2, 3, 0, 6]);
     assert.equal(orderByWindow([2, 0, 1], () => 256), [2, 0, 1], "one window keeps the order");
+    assert.equal(orderByWindow([5, 3, 1, 0, 4, 6, 2], windowOf, 3), [5, 1, 3, 4, 0, 6, 2], "blocks of 3: [5 3 1] [0 4 6] [2], each window by window");
+    assert.throws(() => orderByWindow([1, 2], windowOf, 0), /block must be a positive integer/);
 });
 
 t("learning rate schedules: warmup, constant, linear and cosine decay staying above 0", () => {
