@@ -5,9 +5,9 @@
  * One optimizer step = one sample, laid out in one context window of `contextSize` positions
  * (padding masked out), evaluated in physical batches of `batchSize` positions. With length windows
  * (`windows`), each sample trains in the smallest window that holds it: every block of
- * `windowBlock` steps of an epoch runs its samples window by window, shortest first, and a window change reloads the model from a
- * checkpoint into a trainer of the new size with the AdamW moments carried over, so only padding
- * work changes, not the optimizer's state. The loss of a step is
+ * `windowBlock` steps of an epoch runs its samples window by window, shortest first, and a window
+ * change reloads the model from a checkpoint into a trainer of the new size with the AdamW moments
+ * carried over, so only the padding work changes, not the optimizer's state. The loss of a step is
  * the mean cross-entropy over the sample's trainable positions, and only those positions contribute
  * to the gradient (exact masking, done by the native hook on llama.cpp's unpatched libraries).
  * Every step runs on a libuv pool thread; the JavaScript thread stays free.
