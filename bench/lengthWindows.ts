@@ -23,7 +23,7 @@ import {synthesize} from "../src/synth/synthesize.js";
 import {toolPool} from "../src/synth/toolPool.js";
 import {renderSynthSamples} from "../src/train/renderSynthSamples.js";
 import {train, type TrainResult} from "../src/train/train.js";
-import {windowFor, windowsUpTo, type TrainSample} from "../src/train/trainData.js";
+import {countByWindow, windowFor, windowsUpTo, type TrainSample} from "../src/train/trainData.js";
 import {BenchArgs} from "./support/BenchArgs.js";
 import {formatTable} from "./support/formatTable.js";
 import {printBenchResult} from "./support/printBenchResult.js";
@@ -59,7 +59,7 @@ const longest = samples.reduce((most, sample) => Math.max(most, sample.tokens.le
 const contextSize = 256 * Math.ceil((longest - 1) / 256);
 const windows = windowsUpTo(contextSize);
 const used = samples.reduce((sum, sample) => sum + sample.tokens.length - 1, 0);
-const perWindow = Object.fromEntries(windows.map((window) => [window, samples.filter((sample) => windowFor(sample.tokens.length, windows) === window).length]));
+const perWindow = countByWindow(samples, windows);
 log(`${samples.length} items, ${used} positions of data, longest ${longest} tokens → context ${contextSize}; per window ${JSON.stringify(perWindow)}`);
 
 type Run = {seconds: number, stepsPerSecond: number, positions: number, paddingShare: number, meanLoss: number, windowSwitches: number};

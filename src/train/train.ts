@@ -390,7 +390,9 @@ async function run(r: Run): Promise<TrainResult> {
     const progress = (event: Omit<TrainProgress, "step" | "totalSteps" | "tokensPerSecond" | "elapsedMs">): void => {
         options.onProgress?.({...event, step, totalSteps, tokensPerSecond: speed(), elapsedMs: Date.now() - started});
     };
-    const windowOf = (sample: number): number => windowFor(options.samples[sample]!.tokens.length, config.windows) ?? config.contextSize;
+    // Every sample fits contextSize (checkSample), the last window.
+    const sampleWindows = options.samples.map((sample) => windowFor(sample.tokens.length, config.windows) ?? config.contextSize);
+    const windowOf = (sample: number): number => sampleWindows[sample]!;
     /** The sample of global step `at` (its epoch's order, window by window). */
     const sampleAt = (at: number): number => {
         const epoch = Math.floor(at / stepsPerEpoch);

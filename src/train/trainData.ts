@@ -119,6 +119,16 @@ export function windowFor(length: number, windows: readonly number[]): number | 
     return windows.find((window) => length - 1 <= window);
 }
 
+/** How many samples each window takes (window → count, every window listed); samples longer than the last are left out. */
+export function countByWindow(samples: readonly TrainSample[], windows: readonly number[]): Record<string, number> {
+    const counts: Record<string, number> = Object.fromEntries(windows.map((window) => [window, 0]));
+    for (const sample of samples) {
+        const window = windowFor(sample.tokens.length, windows);
+        if (window !== undefined) counts[window]!++;
+    }
+    return counts;
+}
+
 /** Every multiple of 256 up to `contextSize` (a multiple of 256): the length windows of a run. */
 export function windowsUpTo(contextSize: number): number[] {
     return Array.from({length: Math.max(1, Math.floor(contextSize / 256))}, (_, index) => 256 * (index + 1));

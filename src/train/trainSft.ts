@@ -13,7 +13,7 @@ import type {LossOn} from "./parseTrainingConversation.js";
 import {readTrainingCorpus} from "./readTrainingCorpus.js";
 import {train, type TrainOptions, type TrainProgress, type TrainResult} from "./train.js";
 import {TrainError} from "./TrainError.js";
-import {windowFor, windowsUpTo} from "./trainData.js";
+import {countByWindow, windowsUpTo} from "./trainData.js";
 import {TrainingLog} from "./TrainingLog.js";
 
 export interface TrainSftOptions {
@@ -57,7 +57,7 @@ export interface TrainSftOptions {
 export interface PreparedSft {
     samples: number;
     contextSize: number;
-    /** Conversations per length window (context size → count); one entry without length windows. */
+    /** Conversations per length window (context size → count, empty windows included); one entry without length windows. */
     windows: Record<string, number>;
     batchSize: number;
     threads: number;
@@ -89,6 +89,7 @@ export async function trainSft(options: TrainSftOptions): Promise<TrainSftResult
     const vocabulary = await loadVocabulary(llama, options.model);
     let prepared: PreparedSft;
     let samples: Awaited<ReturnType<typeof readTrainingCorpus>>["samples"];
+    let windows: number[];
     try {
         const {format} = resolveChatFormat(vocabulary, options.chatFormat);
         const corpus = await readTrainingCorpus(options.data, vocabulary, format, {lossOn: options.lossOn, contextSize: options.contextSize});
@@ -104,14 +105,9 @@ export async function trainSft(options: TrainSftOptions): Promise<TrainSftResult
                 `${checkpointDir} holds the checkpoint of an earlier run (step ${state.step} of ${state.totalSteps}): resume it with --resume, or remove the folder`,
                 {checkpoint: checkpointDir});
         }
-        const windows = options.lengthWindows === true ? windowsUpTo(contextSize) : [contextSize];
-        const perWindow: Record<string, number> = {};
-        for (const sample of samples) {
-            const window = windowFor(sample.tokens.length, windows) ?? contextSize;
-            perWindow[window] = (perWindow[window] ?? 0) + 1;
-        }
+        windows = options.lengthWindows === true ? windowsUpTo(contextSize) : [contextSize];
         prepared = {
-            samples: samples.length, contextSize, windows: perWindow, batchSize: options.batchSize ?? contextSize, threads: options.threads ?? os.availableParallelism(),
+            samples: samples.length, contextSize, windows: countByWindow(samples, windows), batchSize: options.batchSize ?? contextSize, threads: options.threads ?? os.availableParallelism(),
             chatFormat: format.name, checkpointDir, ...(state !== undefined ? {resumeFrom: state.step} : {})
         };
     } finally {
@@ -124,7 +120,7 @@ export async function trainSft(options: TrainSftOptions): Promise<TrainSftResult
             model: options.model, out: options.out, samples, epochs: options.epochs, learningRate: options.learningRate,
             lrSchedule: options.minLearningRate === undefined ? {type: "constant"} : {type: "cosine", minLearningRate: options.minLearningRate},
             contextSize: prepared.contextSize, batchSize: prepared.batchSize,
-            ...(options.lengthWindows === true ? {windows: windowsUpTo(prepared.contextSize)} : {}), threads: prepared.threads, validationSplit: options.validationSplit,
+            windows, threads: prepared.threads, validationSplit: options.validationSplit,
             seed: options.seed, checkpointEvery: options.checkpointEvery, checkpointDir: prepared.checkpointDir, resume: options.resume, llama,
             ...(options.signal !== undefined ? {signal: options.signal} : {}),
             ...(options.onFrozenTensors !== undefined ? {onFrozenTensors: options.onFrozenTensors} : {}),

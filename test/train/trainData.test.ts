@@ -1,6 +1,6 @@
 import {suite} from "uvu";
 import * as assert from "uvu/assert";
-import {checkSample, checkSchedule, epochOrder, learningRateAt, orderByWindow, samplesDigest, splitSamples, toDatapoint, windowFor, windowsUpTo} from "../../src/train/trainData.js";
+import {checkSample, checkSchedule, countByWindow, epochOrder, learningRateAt, orderByWindow, samplesDigest, splitSamples, toDatapoint, windowFor, windowsUpTo} from "../../src/train/trainData.js";
 import {TrainError} from "../../src/train/TrainError.js";
 
 const t = suite("trainData");
@@ -59,6 +59,10 @@ t("length windows: the smallest window that holds a sample; an epoch order windo
     assert.is(windowFor(257, [256, 512]), 256, "257 tokens are 256 positions");
     assert.is(windowFor(258, [256, 512]), 512);
     assert.is(windowFor(600, [256, 512]), undefined);
+    const sample = (length: number) => ({tokens: new Array<number>(length).fill(1), trainMask: new Array<boolean>(length).fill(true)});
+    assert.equal(countByWindow([sample(10), sample(257), sample(300), sample(600)], [256, 512, 768]), {256: 2, 512: 1, 768: 1});
+    assert.equal(countByWindow([sample(10)], [256, 512]), {256: 1, 512: 0}, "empty windows are listed; too long ones left out");
+    assert.equal(countByWindow([sample(600)], [256, 512]), {256: 0, 512: 0});
     const windowOf = (sample: number): number => (sample % 3 === 0 ? 512 : 256);
     assert.equal(orderByWindow([5, 3, 1, 0, 4, 6, 2], windowOf), [5, 1, 4, 2, 3, 0, 6]);
     assert.equal(orderByWindow([2, 0, 1], () => 256), [2, 0, 1], "one window keeps the order");

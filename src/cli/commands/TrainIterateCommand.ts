@@ -63,7 +63,7 @@ export const TrainIterateCommand: CommandModule<object, TrainIterateArgs> = {
         .option("lr", {type: "number", default: 1e-5, describe: "Learning rate (AdamW)"})
         .option("lr-min", {type: "number", describe: "Cosine decay to this rate within each iteration (default: constant)"})
         .option("ctx", {type: "number", describe: "Training positions per step, a multiple of 256; longer conversations are left out (default: fits the longest)"})
-        .option("length-windows", {type: "boolean", default: false, describe: "Train each conversation in the smallest multiple of 256 positions that holds it (less padding; shortest first in each epoch)"})
+        .option("length-windows", {type: "boolean", default: false, describe: "Train each conversation in the smallest multiple of 256 positions that holds it (less padding; each block of 256 steps runs shortest first, so the data stays mixed)"})
         .option("threads", {type: "number", describe: "CPU threads for sampling, training and evaluation (default: every core)"})
         .option("train-threads", {type: "number", describe: "CPU threads of the training steps only (default: --threads); small models sample fastest on one thread but train faster on more"})
         .option("contexts", {type: "number", describe: "Contexts of --threads threads each for sampling and evaluation: items on different contexts run in parallel (e.g. --threads 1 --contexts 2 on two cores); results do not depend on it (default 1)"})

@@ -48,7 +48,7 @@ export const TrainSftCommand: CommandModule<object, TrainSftArgs> = {
         .option("lr-min", {type: "number", describe: "Decay the learning rate to this along a cosine (default: constant rate)"})
         .option("ctx", {type: "number", describe: "Positions per step, a multiple of 256 (default: the smallest that holds the longest conversation)"})
         .option("batch", {type: "number", describe: "Positions per physical batch, a divisor of --ctx (default: --ctx)"})
-        .option("length-windows", {type: "boolean", default: false, describe: "Train each conversation in the smallest multiple of 256 positions that holds it (less padding; shortest first in each epoch)"})
+        .option("length-windows", {type: "boolean", default: false, describe: "Train each conversation in the smallest multiple of 256 positions that holds it (less padding; each block of 256 steps runs shortest first, so the data stays mixed)"})
         .option("threads", {type: "number", describe: "CPU threads (default: every core)"})
         .option("val-split", {type: "number", default: 0, describe: "Fraction of conversations held out for a validation loss after each epoch"})
         .option("seed", {type: "number", default: 0, describe: "Seed of the validation split and the sample order"})
