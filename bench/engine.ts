@@ -9,7 +9,10 @@
  *   turn:     toolace-r's generation loop, generateTurn (KV prefix matching, token meter, detokenizing);
  *   call:     ToolCallEngine.call with refine "off" (also rendering and tokenizing the prompt,
  *             looking the grammar up, parsing and validating the call, building the result).
- * They alternate `repeat` times, in rotating order; tokens/s = generated tokens / wall seconds.
+ * Each way runs on a context of the same shape (2,048 tokens, one sequence, one thread: the engine's
+ * own), gets the same warm-up (one untimed run that puts the prompt in its cache), and all three
+ * must generate the same token ids on every run (sameTokens; the call's ids come from the engine's
+ * onTurn hook). They alternate `repeat` times, in rotating order; tokens/s = generated tokens / wall seconds.
  * engineThroughputRatio = median per-run ratio turn / raw on the default model; callThroughputRatio
  * the same for call / raw; cpu* the same per CPU second of the process (less disturbed by other load).
  */
@@ -68,10 +71,14 @@ async function raw(sequence: LlamaContextSequence, grammar: LlamaGrammar, last: 
 
 async function measureModel(model: BenchModel): Promise<{model: string, modelNote: string, tokens: number, tokensPerSecond: Record<Way, number>,
     engineThroughputRatio: number, callThroughputRatio: number, cpuEngineRatio: number, cpuCallRatio: number, sameTokens: boolean}> {
-    const engine = await ToolCallEngine.load({model: model.path, llama, threads: 1, contextSize: 2048, speculative: false, grammar: {maxStringLength, maxArrayItems: 4}});
-    const context = await engine.model.createContext({contextSize: 2048, sequences: 2, threads: 1});
-    const rawSequence = context.getSequence();
-    const turnSequence = context.getSequence();
+    let callTokens: readonly Token[] = [];
+    const engine = await ToolCallEngine.load({model: model.path, llama, threads: 1, contextSize: 2048, sequences: 1, speculative: false, grammar: {maxStringLength, maxArrayItems: 4},
+        onTurn: (turn) => { callTokens = turn.generated; }});
+    // The same shape as the engine's context: one sequence of 2,048 tokens, one thread.
+    const rawContext = await engine.model.createContext({contextSize: 2048, sequences: 1, threads: 1});
+    const turnContext = await engine.model.createContext({contextSize: 2048, sequences: 1, threads: 1});
+    const rawSequence = rawContext.getSequence();
+    const turnSequence = turnContext.getSequence();
     try {
         const tools = normalizeTools(request!.tools);
         const grammar = new LlamaGrammar(llama, {grammar: buildCallGrammar(engine.format, tools, "required", {maxParallelCalls: MAX_PARALLEL_CALLS, maxStringLength, maxArrayItems: 4})});
@@ -79,9 +86,10 @@ async function measureModel(model: BenchModel): Promise<{model: string, modelNot
         await rawSequence.evaluateWithoutGeneratingNewTokens(prompt.slice(0, -1));
         const cached = rawSequence.nextTokenIndex;
         const call = {...request!, tool_choice: "required", refine: "off", max_tokens: maxTokens};
-        // Warm-up: each side puts the prompt in its cache (the engine's own sequence included).
+        // The same warm-up for all three: one untimed run each, which leaves the prompt in its cache.
         await engine.call(call);
         await generateTurn(turnSequence, prompt, {grammar, maxTokens});
+        await raw(rawSequence, grammar, prompt[prompt.length - 1]!, cached);
         const runs: Record<Way, {tokens: number, ms: number, cpuMs: number}[]> = {raw: [], turn: [], call: []};
         let sameTokens = true;
         for (let run = 0; run < repeat; run++) {
@@ -107,6 +115,8 @@ async function measureModel(model: BenchModel): Promise<{model: string, modelNot
                     const begin = performance.now();
                     const result = await engine.call(call);
                     runs.call.push({tokens: result.rounds[0]!.outputTokens, ms: performance.now() - begin, cpuMs: cpuMs()});
+                    if (reference !== undefined && reference.join() !== callTokens.join()) sameTokens = false;
+                    reference ??= [...callTokens];
                 }
             }
         }
@@ -122,7 +132,8 @@ async function measureModel(model: BenchModel): Promise<{model: string, modelNot
             cpuEngineRatio: roundTo(cpuRatio("turn"), 3), cpuCallRatio: roundTo(cpuRatio("call"), 3), sameTokens
         };
     } finally {
-        await context.dispose();
+        await rawContext.dispose();
+        await turnContext.dispose();
         await engine.dispose();
     }
 }

@@ -2,7 +2,8 @@ import {createHash} from "node:crypto";
 import {mkdir, rename, rm, stat} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import {DEFAULT_MODEL_PATH} from "../../src/engine/resolveModelPath.js";
+import {DEFAULT_MODEL_PATH, resolveModelPath} from "../../src/engine/resolveModelPath.js";
+import {findCatalogModel} from "../../src/catalog/modelCatalog.js";
 import {initModel} from "../../src/model/initModel.js";
 import {quantizeModel} from "../../src/model/quantizeModel.js";
 
@@ -12,12 +13,16 @@ export type BenchModel = {name: string, path: string, note: string};
 const LARGER = {dim: 512, layers: 6, heads: 8, ffn: 1536, ctx: 2048, seed: 7} as const;
 
 /**
- * The models a benchmark runs on: `--model PATH` alone when given; else the default model
+ * The models a benchmark runs on: `--model PATH|CATALOG_NAME|hf:URI` alone when given (a catalog
+ * model is pulled first when missing); else the default model
  * (models/default.gguf) and, unless `larger` is false, a larger generated one (random weights,
  * written once to os.tmpdir()/toolace-r-bench-models and reused).
  */
 export async function benchModels(options: {model?: string, larger: boolean}): Promise<BenchModel[]> {
-    if (options.model !== undefined) return [{name: path.basename(options.model, ".gguf"), path: options.model, note: "--model"}];
+    if (options.model !== undefined) {
+        const catalog = findCatalogModel(options.model);
+        return [{name: catalog?.name ?? path.basename(options.model, ".gguf"), path: await resolveModelPath(options.model), note: catalog?.description ?? "--model"}];
+    }
     const models: BenchModel[] = [{name: "default", path: DEFAULT_MODEL_PATH, note: "models/default.gguf (7.2M parameters, Q8_0)"}];
     if (options.larger) models.push({name: "larger", path: await largerModel(), note: `generated: llama ${LARGER.dim}x${LARGER.layers}, ffn ${LARGER.ffn}, default tokenizer, random weights (24.6M parameters), Q8_0`});
     return models;

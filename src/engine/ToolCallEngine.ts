@@ -26,6 +26,7 @@ import {chooseThreads} from "./chooseThreads.js";
 import {draftChecksPayOff} from "./draftChecksPayOff.js";
 import {DraftCheckPolicy} from "./DraftCheckPolicy.js";
 import {DraftMargins} from "./DraftMargins.js";
+import type {CallEnvelope} from "./repeatedCallCut.js";
 
 export type EngineOptions = {
     /** GGUF path or `hf:` URI; default: the embedded `models/default.gguf`. */
@@ -60,8 +61,13 @@ export type EngineOptions = {
      */
     speculative?: boolean,
     /** An existing Llama instance to share (tests, benchmarks). */
-    llama?: Llama
+    llama?: Llama,
+    /** Called with every decoded round: its token ids and how much of its draft was checked and accepted (tests, benchmarks). */
+    onTurn?: (turn: TurnObservation) => void
 };
+
+/** What `onTurn` sees of a decoded round. */
+export type TurnObservation = {round: number, generated: readonly Token[], draftTokens: number, draftAccepted: number, inputTokens: number, repeatsCut: number};
 
 const DEFAULT_MAX_TOKENS = 512;
 const GRAMMAR_CACHE_SIZE = 32;
@@ -84,6 +90,7 @@ export class ToolCallEngine {
     public readonly slots: number;
     public readonly modelPath: string;
     public readonly format: ChatFormat;
+    private repeatStopCache: {value: (CallEnvelope & {endToken: Token}) | undefined} | undefined;
     public readonly formatReason: string;
     public readonly threads: number;
     /** Whether refinement rounds may check their draft in batches (EngineOptions.speculative). */
@@ -189,9 +196,10 @@ export class ToolCallEngine {
                 // A refinement round that confirms the previous call reproduces it: checked in a few batches.
                 const draft = round > 0 && this.speculative && (this.draftPolicy?.shouldCheck() ?? true) ? turns[round - 1]!.generated : undefined;
                 const calibrating = !this.draftMargins.calibrated;
-                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft, draftMargins: this.draftMargins});
+                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft, draftMargins: this.draftMargins, stopRepeatedCall: this.repeatStop()});
                 // Checks made with the conservative margins of an uncalibrated context say little of later ones.
                 if (turn.draftTokens > 0 && !calibrating) this.draftPolicy?.record(turn.draftAccepted === turn.generated.length);
+                this.options.onTurn?.({round, generated: turn.generated, draftTokens: turn.draftTokens, draftAccepted: turn.draftAccepted, inputTokens: turn.inputTokens, repeatsCut: turn.repeatsCut});
                 // A text answer cut at max_tokens is still an answer; a cut call is not.
                 const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? parseAssistantOutput(this.format, turn.text) : undefined;
                 if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))
@@ -206,6 +214,20 @@ export class ToolCallEngine {
         } finally {
             release();
         }
+    }
+
+    /**
+     * The repeated-call stop of generateTurn: the format's call envelope and its end-of-turn token
+     * (only when that is one end-of-generation token of this model).
+     */
+    private repeatStop(): (CallEnvelope & {endToken: Token}) | undefined {
+        if (this.repeatStopCache === undefined) {
+            const end = this.tokenize([output(this.format.assistantEnd, true)], false);
+            this.repeatStopCache = end.length === 1 && this.model.isEogToken(end[0]!)
+                ? {value: {prefix: this.format.envelope.prefix, suffix: this.format.envelope.suffix, endToken: end[0]!}}
+                : {value: undefined};
+        }
+        return this.repeatStopCache.value;
     }
 
     /** Tokenizes rendered segments for this model (BOS first when `atStart`). */

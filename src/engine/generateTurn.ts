@@ -2,6 +2,7 @@ import {InputLookupTokenPredictor, type LlamaContextSequence, type LlamaGrammar,
 import {ToolaceError} from "../errors/ToolaceError.js";
 import type {DraftMargins} from "./DraftMargins.js";
 import {GrammarProbe} from "./GrammarProbe.js";
+import {type CallEnvelope, repeatedCallCut} from "./repeatedCallCut.js";
 import {verifyDraft} from "./verifyDraft.js";
 
 export type SamplingOptions = {
@@ -32,6 +33,8 @@ export type TurnResult = {
      */
     draftTokens: number,
     draftAccepted: number,
+    /** Repeated calls cut off the end of the output (see `stopRepeatedCall`): 0 or 1. */
+    repeatsCut: number,
     ms: number
 };
 
@@ -65,6 +68,12 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
     draft?: readonly Token[],
     /** The decision margins of the sequence's context, calibrated by its draft checks (see DraftMargins); without it, conservative ones. */
     draftMargins?: DraftMargins,
+    /**
+     * Ends the turn when it writes a call identical to an earlier call of the same turn: the repeat
+     * is dropped and the turn ends with `endToken` (the format's end of turn) right after the calls
+     * before it, as if the model had stopped there (see repeatedCallCut).
+     */
+    stopRepeatedCall?: CallEnvelope & {endToken: Token},
     signal?: AbortSignal
 }): Promise<TurnResult> {
     const model = sequence.model;
@@ -97,6 +106,7 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
     const draft = temperature <= 0 && options.signal?.aborted !== true ? (options.draft ?? []).slice(0, maxTokens) : [];
     const probe = draft.length > 0 && grammar != null ? GrammarProbe.create(model, grammar) : undefined;
     let draftAccepted = 0;
+    let repeatsCut = 0;
     if (draft.length > 0 && (grammar == null || probe != null)) {
         const start = sequence.nextTokenIndex;
         const check = await verifyDraft(sequence, pending, draft, {constrained: grammar != null, probe, margins: options.draftMargins});
@@ -139,8 +149,20 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
             sequence.tokenPredictor.updateInputTokens([...options.draftSource]);
         const iterator = sequence.evaluate(pending, {temperature, seed, topK, topP, grammarEvaluationState, yieldEogToken: true});
         try {
+            const repeat = options.stopRepeatedCall;
+            const closing = repeat != null ? repeat.suffix.slice(-1) : undefined;
             for await (const token of iterator) {
                 push(token);
+                if (ended === undefined && repeat != null && closing !== undefined && model.detokenize([token], true).includes(closing)) {
+                    const keep = repeatedCallCut(model, generated, repeat);
+                    if (keep !== undefined) {
+                        // The cache past `keep` tokens is dropped by the next turn's prefix match.
+                        generated.length = keep;
+                        generated.push(repeat.endToken);
+                        ended = "eog";
+                        repeatsCut = 1;
+                    }
+                }
                 if (ended !== undefined || options.signal?.aborted) break;
             }
         } finally {
@@ -158,6 +180,7 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
         reusedTokens: reuse,
         draftTokens: draft.length,
         draftAccepted,
+        repeatsCut,
         ms: performance.now() - started
     };
 }

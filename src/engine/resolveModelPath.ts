@@ -3,13 +3,16 @@ import path from "node:path";
 import {fileURLToPath} from "node:url";
 import {resolveModelFile} from "node-llama-cpp";
 import {ToolaceError} from "../errors/ToolaceError.js";
+import {findCatalogModel, modelCatalog} from "../catalog/modelCatalog.js";
+import {catalogModelPath, pullModel} from "../catalog/pullModel.js";
 
 /** The repository (package) root: three levels above this file in dist/src/engine or src/engine. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), existsSync(new URL("../../../package.json", import.meta.url)) ? "../../.." : "../..");
 export const DEFAULT_MODEL_PATH = path.join(PACKAGE_ROOT, "models", "default.gguf");
 
 /**
- * Turns `--model` into a local GGUF path: a file path, an `hf:` URI (resolved through
+ * Turns `--model` into a local GGUF path: a file path, a catalog name (`smollm2-135m-instruct`:
+ * the pulled file, pulled first when missing, progress on stderr), an `hf:` URI (resolved through
  * node-llama-cpp, which downloads when the network allows), or the embedded default model.
  * Checks that the file exists and starts with the GGUF magic, with errors that say what to do.
  */
@@ -30,6 +33,15 @@ export async function resolveModelPath(model: string | undefined): Promise<strin
             throw new ToolaceError("model_download", `could not get the model ${model}: ${(err as Error).message}`, {model}, {cause: err});
         }
     }
+    const entry = findCatalogModel(model);
+    if (entry != null && !existsSync(model)) {
+        const cached = catalogModelPath(entry);
+        if (existsSync(cached) && statSync(cached).size === entry.bytes) return checkGgufFile(cached);
+        const pulled = await pullModel(entry, {progress: (line) => process.stderr.write(`toolace-r: ${line}\n`)});
+        return checkGgufFile(pulled.path);
+    }
+    if (!existsSync(model) && !model.includes("/") && !model.endsWith(".gguf"))
+        throw new ToolaceError("model_missing", `model ${model} is neither a file nor a catalog name (${modelCatalog.map((m) => m.name).join(", ")})`, {model});
     return checkGgufFile(path.resolve(model));
 }
 

@@ -13,13 +13,15 @@ import {ToolCallEngine} from "../../src/engine/ToolCallEngine.js";
 import {normalizeTools} from "../../src/tools/normalizeTools.js";
 import {loadBfclFunctionDocs} from "../tools/bfclFunctionDocs.js";
 import {createTestModel} from "../helpers/testModels.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("BFCL function docs through the engine");
 const stride = process.env.TOOLACE_FULL_TESTS === "1" ? 1 : 4;
-const docs = loadBfclFunctionDocs()?.filter((_, index) => index % stride === 0);
+const docs = loadBfclFunctionDocs("BFCL function docs through the engine")?.filter((_, index) => index % stride === 0);
 
-t(`a sampled call to ${stride === 1 ? "every" : `every ${stride}th`} BFCL function doc validates against its schema (ajv)`, async () => {
+withShared(t, docs, "the shared BFCL data")(`a sampled call to ${stride === 1 ? "every" : `every ${stride}th`} BFCL function doc validates against its schema (ajv)`, async () => {
     if (docs == null) return;
+    assert.ok(docs.length > 500, `${docs.length} docs`);
     const llama = await getLlama({gpu: false, build: "never"});
     const engine = await ToolCallEngine.load({model: await createTestModel("spm-tiny"), llama, contextSize: 4096, grammar: {maxStringLength: 8, maxArrayItems: 2}});
     const ajv = new Ajv({strict: false, validateFormats: false});

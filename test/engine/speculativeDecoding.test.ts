@@ -1,7 +1,7 @@
 import {suite} from "uvu";
 import * as assert from "uvu/assert";
 import {getLlama, LlamaGrammar, type LlamaContextSequence, type Token} from "node-llama-cpp";
-import {ToolCallEngine} from "../../src/engine/ToolCallEngine.js";
+import {ToolCallEngine, type TurnObservation} from "../../src/engine/ToolCallEngine.js";
 import {DraftMargins} from "../../src/engine/DraftMargins.js";
 import {generateTurn, type TurnResult} from "../../src/engine/generateTurn.js";
 import {DEFAULT_MODEL_PATH} from "../../src/engine/resolveModelPath.js";
@@ -24,27 +24,46 @@ const tools = [
     {type: "function", function: {name: "get_time", description: "Local time", parameters: {type: "object", properties: {timezone: {type: "string"}}, required: ["timezone"]}}}
 ];
 const toolChoices: ToolChoice[] = ["auto", "required", {type: "function", function: {name: "get_weather"}}];
+const checked = {"spm-tiny": 0, default: 0};
+const accepted = {"spm-tiny": 0, default: 0};
 
-t("greedy output is token-identical with and without draft checks, on every round of many requests", async () => {
+t("greedy output is token-identical with and without draft checks, on every round of many requests, and drafts are accepted", async () => {
     for (const kind of ["spm-tiny", "default"] as const) {
         const model = kind === "default" ? DEFAULT_MODEL_PATH : await createTestModel(kind);
         const options = {model, llama, contextSize: 2048, threads: 1, grammar: {maxStringLength: 24, maxArrayItems: 3}};
-        const plain = await ToolCallEngine.load({...options, speculative: false});
-        const fast = await ToolCallEngine.load({...options, speculative: true});
+        const plainTurns: TurnObservation[] = [];
+        const fastTurns: TurnObservation[] = [];
+        const plain = await ToolCallEngine.load({...options, speculative: false, onTurn: (turn) => plainTurns.push(turn)});
+        const fast = await ToolCallEngine.load({...options, speculative: true, onTurn: (turn) => fastTurns.push(turn)});
+        let rounds = 0;
         try {
             for (const query of queries) {
                 for (const toolChoice of ["required", "auto"] as const) {
                     const request = {messages: [{role: "user", content: query}], tools, tool_choice: toolChoice, refine: 2, max_tokens: 200};
+                    plainTurns.length = 0;
+                    fastTurns.length = 0;
                     const a = await plain.call(request);
                     const b = await fast.call(request);
-                    assert.equal(b.rounds.map((r) => [r.tool_calls, r.content]), a.rounds.map((r) => [r.tool_calls, r.content]), `${kind}: ${query} (${toolChoice})`);
-                    assert.equal(b.rounds.map((r) => r.inputTokens), a.rounds.map((r) => r.inputTokens), "the same prompt tokens are evaluated");
+                    assert.is(fastTurns.length, plainTurns.length, `${kind}: ${query} (${toolChoice}): rounds`);
+                    for (const [index, turn] of fastTurns.entries()) {
+                        assert.equal([...turn.generated], [...plainTurns[index]!.generated], `${kind}: ${query} (${toolChoice}), round ${index}: token ids`);
+                        assert.is(turn.inputTokens, plainTurns[index]!.inputTokens, "the same prompt tokens are evaluated");
+                        assert.is(plainTurns[index]!.draftTokens, 0, "the plain engine checks no draft");
+                    }
+                    assert.equal(b.rounds.map((r) => [r.tool_calls, r.content]), a.rounds.map((r) => [r.tool_calls, r.content]));
+                    rounds += fastTurns.length;
+                    checked[kind] += fastTurns.filter((turn) => turn.draftTokens > 0).length;
+                    accepted[kind] += fastTurns.reduce((sum, turn) => sum + turn.draftAccepted, 0);
                 }
             }
         } finally {
             await plain.dispose();
             await fast.dispose();
         }
+        assert.ok(rounds >= queries.length * 2 * 3, `${kind}: ${rounds} rounds compared`);
+        assert.ok(checked[kind] > 0, `${kind}: drafts were checked (${checked[kind]} rounds)`);
+        assert.ok(accepted[kind] > 0, `${kind}: draft tokens were accepted (${accepted[kind]})`);
+        console.log(`  ${kind}: ${rounds} rounds token-identical; ${checked[kind]} drafts checked, ${accepted[kind]} draft tokens accepted`);
     }
 });
 

@@ -6,6 +6,7 @@ import {fileURLToPath} from "node:url";
 import {suite} from "uvu";
 import * as assert from "uvu/assert";
 import {resolveApiBankDataDir} from "../../src/eval/apiBankData.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("toolace-r eval api-bank");
 const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "src", "cli", "main.js");
@@ -17,7 +18,7 @@ function run(...args: string[]): {status: number | null, stdout: string, stderr:
     return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 
-(hasData ? t : t.skip)("--oracle --levels --limit prints the summary and writes the report; a bad level is refused", () => {
+withShared(t, hasData ? dataDir : undefined, "the API-Bank data")("--oracle --levels --limit prints the summary and writes the report; a bad level is refused", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "toolace-evalapibank-"));
     try {
         const ok = run("--data", dataDir, "--levels", "2,1", "--limit", "3", "--oracle", "--out", dir, "--no-progress");

@@ -6,6 +6,7 @@ import {fileURLToPath} from "node:url";
 import {suite} from "uvu";
 import * as assert from "uvu/assert";
 import {sharedBfclData} from "./sharedBfclData.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("toolace-r eval check");
 const main = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "src", "cli", "main.js");
@@ -46,7 +47,7 @@ t("prints the agreement, shows disagreements on stderr and fails unless all rows
 });
 
 const shared = sharedBfclData("toolace-r eval check (real data)");
-(shared === undefined ? t.skip : t)("agrees with all golden vectors of the shared data", () => {
+withShared(t, shared, "the shared BFCL data")("agrees with all golden vectors of the shared data", () => {
     const result = run("--data", shared as string);
     assert.is(result.status, 0, result.stderr);
     assert.equal(JSON.parse(result.stdout), {agree: 11545, total: 11545});

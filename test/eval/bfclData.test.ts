@@ -8,6 +8,7 @@ import {bfclAnswerFile, bfclQuestionFile, listBfclCategories, loadBfclCategory} 
 import {pyRepr} from "../../src/eval/pyRepr.js";
 import {resolveBfclDataDir} from "../../src/eval/resolveBfclDataDir.js";
 import {sharedBfclData} from "./sharedBfclData.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("bfclData");
 
@@ -96,7 +97,7 @@ t("the data folder comes from --data, then TOOLACE_SHARED, then ../shared", () =
 });
 
 const shared = sharedBfclData("bfclData (real data)");
-(shared === undefined ? t.skip : t)("loads every shared BFCL category", () => {
+withShared(t, shared, "the shared BFCL data")("loads every shared BFCL category", () => {
     const dir = shared as string;
     const sizes = Object.fromEntries(listBfclCategories(dir).map((category) => {
         const entries = loadBfclCategory(dir, category);

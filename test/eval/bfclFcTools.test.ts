@@ -8,6 +8,7 @@ import {parseFunctionDoc} from "../../src/eval/FunctionDoc.js";
 import {parseLosslessJson} from "../../src/eval/parseLosslessJson.js";
 import {normalizeTools} from "../../src/tools/normalizeTools.js";
 import {sharedBfclData} from "./sharedBfclData.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("bfclFcTools");
 const doc = (json: string) => parseFunctionDoc(parseLosslessJson(json));
@@ -50,13 +51,13 @@ t("bfclEngineTools drops BFCL's optional markers wherever they are and changes n
 });
 
 const dataDir = sharedBfclData("bfclFcTools (shared data)");
-(dataDir === undefined ? t.skip : t)("reproduces BFCL's tools for multiple_5 exactly, key order included", () => {
+withShared(t, dataDir, "the shared BFCL data")("reproduces BFCL's tools for multiple_5 exactly, key order included", () => {
     const example = JSON.parse(readFileSync(path.join(dataDir as string, "example_fc_tools_multiple_5.json"), "utf8")) as {id: string, openai_tools: unknown};
     const entry = loadBfclCategory(dataDir as string, "multiple").find((e) => e.id === example.id)!;
     assert.is(JSON.stringify(bfclFcTools(entry.functions)), JSON.stringify(example.openai_tools));
 });
 
-(dataDir === undefined ? t.skip : t)("the engine accepts the tools of every entry of the five main categories", () => {
+withShared(t, dataDir, "the shared BFCL data")("the engine accepts the tools of every entry of the five main categories", () => {
     const rejected: string[] = [];
     for (const category of ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance"]) {
         for (const entry of loadBfclCategory(dataDir as string, category)) {

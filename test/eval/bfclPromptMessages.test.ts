@@ -9,6 +9,7 @@ import {parseFunctionDoc} from "../../src/eval/FunctionDoc.js";
 import {parseLosslessJson} from "../../src/eval/parseLosslessJson.js";
 import {PyDict} from "../../src/eval/PyValue.js";
 import {sharedBfclData} from "./sharedBfclData.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("bfclPromptMessages");
 const fn = parseFunctionDoc(parseLosslessJson(`{"name": "café.order", "description": "Orders à la carte.", "parameters": {"type": "dict", "properties": {"size": {"type": "float", "description": "Size.", "default": 0.5}}, "required": []}}`));
@@ -46,7 +47,7 @@ t("puts the system prompt first, or before the entry's own system message after 
 });
 
 const dataDir = sharedBfclData("bfclPromptMessages (shared data)");
-(dataDir === undefined ? t.skip : t)("reproduces BFCL's prompt-mode messages for simple_python_0 exactly", () => {
+withShared(t, dataDir, "the shared BFCL data")("reproduces BFCL's prompt-mode messages for simple_python_0 exactly", () => {
     const example = JSON.parse(readFileSync(path.join(dataDir as string, "example_prompt_messages_simple_python_0.json"), "utf8")) as unknown;
     const first = loadBfclCategory(dataDir as string, "simple_python")[0]!;
     assert.is(JSON.stringify(bfclPromptMessages(first)), JSON.stringify(example));

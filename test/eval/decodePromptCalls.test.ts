@@ -7,6 +7,7 @@ import {decodePromptCalls} from "../../src/eval/decodePromptCalls.js";
 import {PromptDecodeError} from "../../src/eval/PromptDecodeError.js";
 import {pyRepr} from "../../src/eval/pyRepr.js";
 import {sharedBfclData} from "./sharedBfclData.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("decodePromptCalls");
 
@@ -35,7 +36,7 @@ interface GoldenDecode {
 const golden: GoldenDecode[] = dataDir === undefined ? [] : readFileSync(path.join(dataDir, "golden_prompt_decode_vectors.jsonl"), "utf8")
     .split("\n").filter((line) => line.trim() !== "").map((line) => JSON.parse(line) as GoldenDecode);
 
-(dataDir === undefined ? t.skip : t)("reproduces all 39 golden decodes: the calls, or the failure and its Python exception", () => {
+withShared(t, dataDir, "the shared BFCL data")("reproduces all 39 golden decodes: the calls, or the failure and its Python exception", () => {
     assert.is(golden.length, 39);
     for (const row of golden) {
         if (row.decode_ok) {

@@ -4,6 +4,7 @@ import * as assert from "uvu/assert";
 import {loadCheckerVectors} from "../../src/eval/CheckerVector.js";
 import {scoreCheckerVectors, type VectorDisagreement} from "../../src/eval/scoreCheckerVectors.js";
 import {sharedBfclData} from "./sharedBfclData.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("golden checker vectors");
 const dataDir = sharedBfclData("golden checker vectors");
@@ -12,7 +13,7 @@ function show(rows: readonly VectorDisagreement[]): string {
     return rows.slice(0, 5).map((row) => `${row.id} (${row.variant}): expected ${JSON.stringify(row.expected)} got ${JSON.stringify(row.got)}`).join("\n");
 }
 
-(dataDir === undefined ? t.skip : t)("every one of BFCL's 11,545 verdicts is reproduced, valid and error_type", () => {
+withShared(t, dataDir, "the shared BFCL data")("every one of BFCL's 11,545 verdicts is reproduced, valid and error_type", () => {
     const dir = dataDir as string;
     const vectors = loadCheckerVectors(path.join(dir, "golden_checker_vectors.jsonl"));
     assert.is(vectors.length, 11545);

@@ -8,6 +8,7 @@ import {groundTruthToCalls} from "../../src/eval/groundTruthToCalls.js";
 import {parseLosslessJson} from "../../src/eval/parseLosslessJson.js";
 import {pyRepr} from "../../src/eval/pyRepr.js";
 import {sharedBfclData} from "./sharedBfclData.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("groundTruthToCalls");
 
@@ -21,7 +22,7 @@ t("takes each parameter's first alternative that is not \"\", leaves out paramet
 });
 
 const dataDir = sharedBfclData("groundTruthToCalls oracle");
-(dataDir === undefined ? t.skip : t)("an oracle scores 100% on simple_python, multiple, parallel, parallel_multiple and irrelevance, except the two entries BFCL's checker rejects", () => {
+withShared(t, dataDir, "the shared BFCL data")("an oracle scores 100% on simple_python, multiple, parallel, parallel_multiple and irrelevance, except the two entries BFCL's checker rejects", () => {
     const failing: string[] = [];
     const counts: Record<string, number> = {};
     for (const category of ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance"]) {

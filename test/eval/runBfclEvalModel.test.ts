@@ -12,6 +12,7 @@ import {runBfclEval} from "../../src/eval/runBfclEval.js";
 import {createTestModel} from "../helpers/testModels.js";
 import {sharedBfclData} from "./sharedBfclData.js";
 import {checkXmlWellFormed} from "./xmlWellFormed.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("runBfclEval on a model");
 const dataDir = sharedBfclData("runBfclEval on a model");
@@ -35,7 +36,7 @@ function shape(value: unknown): unknown {
 
 let first: EvalReport | undefined;
 
-(dataDir === undefined ? t.skip : t)("fc, two items per category: every file written, report structure, byRound lengths, valid chart", async () => {
+withShared(t, dataDir, "the shared BFCL data")("fc, two items per category: every file written, report structure, byRound lengths, valid chart", async () => {
     const result = await runBfclEval(options());
     first = result.report;
     assert.equal([result.evaluated, result.resumed], [10, 0]);
@@ -83,7 +84,7 @@ let first: EvalReport | undefined;
     assert.is(elements.rect, 1 + 2 * maxRounds + 2);
 });
 
-(dataDir === undefined ? t.skip : t)("resume: after truncating items.jsonl to 3 lines (and a half-written 4th), only the missing items run", async () => {
+withShared(t, dataDir, "the shared BFCL data")("resume: after truncating items.jsonl to 3 lines (and a half-written 4th), only the missing items run", async () => {
     const lines = readFileSync(path.join(out, "items.jsonl"), "utf8").split("\n");
     writeFileSync(path.join(out, "items.jsonl"), `${lines.slice(0, 3).join("\n")}\n`);
     appendFileSync(path.join(out, "items.jsonl"), lines[3]!.slice(0, 25));
@@ -99,7 +100,7 @@ let first: EvalReport | undefined;
     assert.ok(Object.values(result.report.categories).every((score) => score.total === 2 && score.byRound.length === result.report.rounds));
 });
 
-(dataDir === undefined ? t.skip : t)("the same folder with other settings is refused", async () => {
+withShared(t, dataDir, "the shared BFCL data")("the same folder with other settings is refused", async () => {
     try {
         await runBfclEval({...options(), refine: "off"});
         assert.unreachable("should refuse");
@@ -108,7 +109,7 @@ let first: EvalReport | undefined;
     }
 });
 
-(dataDir === undefined ? t.skip : t)("prompt mode: BFCL's system prompt, no tools; free text that is no Python call list fails to decode", async () => {
+withShared(t, dataDir, "the shared BFCL data")("prompt mode: BFCL's system prompt, no tools; free text that is no Python call list fails to decode", async () => {
     const promptOut = mkdtempSync(path.join(tmpdir(), "toolace-bfcl-prompt-"));
     try {
         const {report} = await runBfclEval({dataDir: dataDir as string, categories: ["simple_python", "irrelevance"], outDir: promptOut, engine, mode: "prompt", limit: 1, maxTokens: 24, progress: null});

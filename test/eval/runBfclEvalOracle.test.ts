@@ -6,6 +6,7 @@ import * as assert from "uvu/assert";
 import {ToolaceError} from "../../src/errors/ToolaceError.js";
 import {runBfclEval} from "../../src/eval/runBfclEval.js";
 import {sharedBfclData} from "./sharedBfclData.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("runBfclEval --oracle");
 const dataDir = sharedBfclData("runBfclEval --oracle");
@@ -23,7 +24,7 @@ function withDir(body: (dir: string) => Promise<void>): () => Promise<void> {
 }
 
 for (const mode of ["fc", "prompt"] as const) {
-    (dataDir === undefined ? t.skip : t)(`${mode}: the ground truth through the ${mode} decode and score path scores 100%, parallel_multiple 198/200`, withDir(async (out) => {
+    withShared(t, dataDir, "the shared BFCL data")(`${mode}: the ground truth through the ${mode} decode and score path scores 100%, parallel_multiple 198/200`, withDir(async (out) => {
         const {report, evaluated} = await runBfclEval({dataDir: dataDir as string, categories: FIVE, outDir: out, mode, oracle: true, progress: null});
         assert.is(evaluated, 1240);
         assert.equal(Object.fromEntries(Object.entries(report.categories).map(([name, score]) => [name, `${score.correct}/${score.total}`])),
@@ -38,13 +39,13 @@ for (const mode of ["fc", "prompt"] as const) {
     }));
 }
 
-(dataDir === undefined ? t.skip : t)("live relevance categories: no call for live_irrelevance, some call for live_relevance", withDir(async (out) => {
+withShared(t, dataDir, "the shared BFCL data")("live relevance categories: no call for live_irrelevance, some call for live_relevance", withDir(async (out) => {
     const {report} = await runBfclEval({dataDir: dataDir as string, categories: ["live_irrelevance", "live_relevance"], outDir: out, oracle: true, progress: null});
     assert.equal(Object.fromEntries(Object.entries(report.categories).map(([name, score]) => [name, `${score.correct}/${score.total}`])), {live_irrelevance: "884/884", live_relevance: "16/16"});
     assert.equal(Object.keys(report.aggregates), ["irrelevance"]);
 }));
 
-(dataDir === undefined ? t.skip : t)("refuses Java and JavaScript categories by name before evaluating anything", withDir(async (out) => {
+withShared(t, dataDir, "the shared BFCL data")("refuses Java and JavaScript categories by name before evaluating anything", withDir(async (out) => {
     for (const category of ["simple_java", "simple_javascript"]) {
         try {
             await runBfclEval({dataDir: dataDir as string, categories: ["simple_python", category], outDir: out, oracle: true, progress: null});
@@ -57,7 +58,7 @@ for (const mode of ["fc", "prompt"] as const) {
     }
 }));
 
-(dataDir === undefined ? t.skip : t)("--limit takes the first items; a run with other settings into the same folder is refused", withDir(async (out) => {
+withShared(t, dataDir, "the shared BFCL data")("--limit takes the first items; a run with other settings into the same folder is refused", withDir(async (out) => {
     const first = await runBfclEval({dataDir: dataDir as string, categories: ["multiple"], outDir: out, oracle: true, limit: 3, progress: null});
     assert.equal([first.report.categories.multiple!.total, first.evaluated], [3, 3]);
     const more = await runBfclEval({dataDir: dataDir as string, categories: ["multiple", "irrelevance"], outDir: out, oracle: true, limit: 5, progress: null});

@@ -1,14 +1,12 @@
-import {existsSync} from "node:fs";
 import path from "node:path";
-import {resolveBfclDataDir} from "../../src/eval/resolveBfclDataDir.js";
+import {sharedPath} from "../helpers/sharedData.js";
 
 /**
- * The BFCL data folder the suites read (TOOLACE_SHARED or ../shared), or undefined with a printed
- * notice when this checkout has none: those suites then register their tests as skipped.
+ * The BFCL data folder the suites read (`$TOOLACE_SHARED/data/bfcl` or `../shared/data/bfcl`), or
+ * undefined with a printed notice when this checkout has none: register the tests that need it
+ * with `withShared` (a failure under CI, a visible skip elsewhere).
  */
 export function sharedBfclData(suiteName: string): string | undefined {
-    const dir = resolveBfclDataDir();
-    if (existsSync(path.join(dir, "golden_checker_vectors.jsonl"))) return dir;
-    console.log(`NOTICE: ${suiteName}: BFCL data not found at ${dir}; skipping the tests that need it (set TOOLACE_SHARED).`);
-    return undefined;
+    const golden = sharedPath(path.join("data", "bfcl", "golden_checker_vectors.jsonl"), suiteName);
+    return golden === undefined ? undefined : path.dirname(golden);
 }

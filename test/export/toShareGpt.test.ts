@@ -17,6 +17,7 @@ import {REFINEMENT_INSTRUCTION} from "../../src/protocol/refinementProtocol.js";
 import {TrainError} from "../../src/train/TrainError.js";
 import {synthFixtures} from "../iterate/synthFixtures.js";
 import {llamaFactoryAccepts} from "./llamaFactoryAccepts.js";
+import {sharedPath, withShared} from "../helpers/sharedData.js";
 
 const t = suite("toShareGpt");
 const items = synthFixtures();
@@ -68,13 +69,10 @@ t("a conversation LLaMA-Factory would drop is refused, naming the message", () =
     assert.throws(() => toShareGpt(lateSystem), /one system prompt/);
 });
 
-t("the same keys and roles as LLaMA-Factory's Glaive tool-call demo (when ../shared holds it)", () => {
-    const demoFile = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../shared/data/train/llamafactory_glaive_toolcall_en_demo.json");
-    if (!existsSync(demoFile)) {
-        console.log(`notice: ${demoFile} not found; the comparison with LLaMA-Factory's demo is skipped`);
-        return;
-    }
-    const demo = JSON.parse(readFileSync(demoFile, "utf8")) as ShareGptExample[];
+const demoFile = sharedPath(path.join("data", "train", "llamafactory_glaive_toolcall_en_demo.json"), "toShareGpt (LLaMA-Factory demo)");
+withShared(t, demoFile, "LLaMA-Factory's Glaive demo in the shared data")("the same keys and roles as LLaMA-Factory's Glaive tool-call demo", () => {
+    const demo = JSON.parse(readFileSync(demoFile!, "utf8")) as ShareGptExample[];
+    assert.ok(demo.length > 0, "the demo has examples");
     const demoRoles = new Set(demo.flatMap((example) => example.conversations.map((turn) => turn.from)));
     const demoKeys = new Set(demo.flatMap((example) => Object.keys(example)));
     assert.ok(demo.every(llamaFactoryAccepts), "the checker accepts LLaMA-Factory's own demo");

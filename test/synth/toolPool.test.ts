@@ -8,6 +8,7 @@ import type {JsonSchema} from "../../src/tools/JsonSchema.js";
 import {schemaNode} from "../../src/tools/schemaNode.js";
 import type {PoolTool} from "../../src/synth/PoolTool.js";
 import {toolPool} from "../../src/synth/toolPool.js";
+import {sharedPath, withShared} from "../helpers/sharedData.js";
 
 const t = suite("toolPool");
 const generatedOnly = toolPool({sourcesDir: "/nonexistent/toolace-sources", seed: 1});
@@ -144,10 +145,10 @@ t("reads every source format, skipping and counting what cannot be used", () => 
     }
 });
 
-const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../shared/data/train");
-t("the real training sources (when present) give tools of every source", () => {
-    if (!existsSync(shared)) return;
-    const pool = toolPool({sourcesDir: shared, seed: 0});
+const shared = sharedPath(path.join("data", "train"), "toolPool (real training sources)");
+withShared(t, shared, "the shared training sources")("the real training sources give tools of every source", () => {
+    const pool = toolPool({sourcesDir: shared!, seed: 0});
+    assert.ok(pool.sources.length >= 3, `${pool.sources.length} sources read`);
     for (const report of pool.sources) assert.ok(report.kept > 0, `${report.source}: ${JSON.stringify(report)}`);
     assert.ok(pool.tools.length >= 1000, `${pool.tools.length} tools`);
 });

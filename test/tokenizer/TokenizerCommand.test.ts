@@ -3,24 +3,16 @@ import os from "node:os";
 import path from "node:path";
 import {suite} from "uvu";
 import * as assert from "uvu/assert";
-import yargs from "yargs";
-import {TokenizerCommand} from "../../src/cli/commands/TokenizerCommand.js";
+import {existsSync} from "node:fs";
+import {runCli} from "../helpers/runCli.js";
 import {runSynth} from "../../src/synth/runSynth.js";
 
 const t = suite("toolace-r tokenizer");
 
 async function run(args: string[]): Promise<string> {
-    let stdout = "";
-    const write = process.stdout.write;
-    process.stdout.write = ((chunk: string) => (stdout += chunk, true)) as typeof process.stdout.write;
-    try {
-        await yargs(args).command(TokenizerCommand).strict().fail((message, error) => {
-            throw error ?? new Error(message);
-        }).parseAsync();
-    } finally {
-        process.stdout.write = write;
-    }
-    return stdout;
+    const result = await runCli(args);
+    if (result.code !== 0) throw new Error(`toolace-r ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
+    return result.stdout;
 }
 
 t("tokenizer train writes the vocab GGUF and prints a summary; unknown options are refused", async () => {
@@ -33,9 +25,13 @@ t("tokenizer train writes the vocab GGUF and prints a summary; unknown options a
         assert.is(summary.path, out);
         assert.is(summary.items, 80);
         assert.is((await stat(out)).size, summary.bytes);
-        let failed = false;
-        await run(["tokenizer", "train", "--corpus", dir, "--out", out, "--bogus", "1"]).catch(() => { failed = true; });
-        assert.ok(failed);
+        // Through the CLI as src/cli/main.ts builds it (strict), with an otherwise valid call: the
+        // refusal must be for the unknown option, and nothing is written.
+        const refusedOut = path.join(dir, "refused.gguf");
+        const refused = await runCli(["tokenizer", "train", "--corpus", path.join(dir, "synth"), "--size", "512", "--out", refusedOut, "--bogus", "1"]);
+        assert.is(refused.code, 2, refused.stderr);
+        assert.match(refused.stderr, /Unknown argument: bogus/);
+        assert.not.ok(existsSync(refusedOut), "a refused call writes nothing");
     } finally {
         await rm(dir, {recursive: true, force: true});
     }

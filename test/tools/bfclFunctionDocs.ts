@@ -1,11 +1,11 @@
 /**
- * Test helper: the function docs of every BFCL question file in `../shared/data/bfcl` (relative
- * to the repository root), deduplicated, or `undefined` (with a printed notice) when the shared
- * data is not there.
+ * Test helper: the function docs of every BFCL question file in the shared BFCL data
+ * (`$TOOLACE_SHARED/data/bfcl` or `../shared/data/bfcl`), deduplicated, or `undefined` (with a
+ * printed notice) when the shared data is not there: register the tests with `withShared`.
  */
-import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
+import {sharedPath} from "../helpers/sharedData.js";
 
 export interface BfclFunctionDoc {
     /** The file and question id the doc was first seen in, e.g. `BFCL_v4_simple_python.json:simple_python_0`. */
@@ -13,14 +13,9 @@ export interface BfclFunctionDoc {
     doc: Record<string, unknown>;
 }
 
-/** `<repo>/../shared/data/bfcl`; this file runs from `<repo>/dist/test/tools/`. */
-export const bfclDirectory = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../../shared/data/bfcl");
-
-export function loadBfclFunctionDocs(): BfclFunctionDoc[] | undefined {
-    if (!existsSync(bfclDirectory)) {
-        console.log(`notice: ${bfclDirectory} not found; BFCL-based tool tests are skipped`);
-        return undefined;
-    }
+export function loadBfclFunctionDocs(suiteName: string): BfclFunctionDoc[] | undefined {
+    const bfclDirectory = sharedPath(path.join("data", "bfcl"), suiteName);
+    if (bfclDirectory === undefined) return undefined;
     const seen = new Set<string>();
     const docs: BfclFunctionDoc[] = [];
     for (const file of readdirSync(bfclDirectory).filter((name) => /^BFCL_v4_.*\.json$/.test(name)).sort()) {

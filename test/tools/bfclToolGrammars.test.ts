@@ -20,6 +20,7 @@ import {type BfclFunctionDoc, loadBfclFunctionDocs} from "./bfclFunctionDocs.js"
 import {GbnfSampler, seededRandom} from "./gbnfSample.js";
 import {compileGrammar, grammarAccepts} from "./llamaGrammar.js";
 import {schemaExample} from "./schemaExample.js";
+import {withShared} from "../helpers/sharedData.js";
 
 const t = suite("BFCL tool grammars");
 
@@ -34,15 +35,16 @@ interface Compiled {
     validate: ValidateFunction;
 }
 
-const docs: BfclFunctionDoc[] | undefined = loadBfclFunctionDocs();
+const docs: BfclFunctionDoc[] | undefined = loadBfclFunctionDocs("BFCL tool grammars");
 const compiled: Compiled[] = [];
 // The normalised schema is standard JSON Schema: ajv (strict mode) takes it as it is. Formats
 // are annotations for toolace-r, so ajv does not check them either.
 const ajv = new Ajv({strict: true, allErrors: false, validateFormats: false});
+/** Every test below needs the shared BFCL docs: a failure under CI, a visible skip elsewhere, never an empty pass. */
+const needsDocs = withShared(t, docs, "the shared BFCL data");
 
-t("every BFCL function doc normalises and its grammar compiles in llama.cpp", async () => {
-    if (docs === undefined) return;
-    assert.ok(docs.length > 2000, `found ${docs.length} distinct function docs`);
+needsDocs("every BFCL function doc normalises and its grammar compiles in llama.cpp", async () => {
+    assert.ok(docs !== undefined && docs.length > 2000, `found ${docs?.length} distinct function docs`);
     const failures: string[] = [];
     for (const {origin, doc} of docs) {
         try {
@@ -60,15 +62,15 @@ t("every BFCL function doc normalises and its grammar compiles in llama.cpp", as
     console.log(`  ${compiled.length} distinct BFCL function docs normalised and compiled`);
 });
 
-t("a compiled BFCL grammar with a rule removed is rejected by llama.cpp (the check can fail)", async () => {
+needsDocs("a compiled BFCL grammar with a rule removed is rejected by llama.cpp (the check can fail)", async () => {
     const sample = compiled.find((entry) => entry.grammarText.split("\n").length > 4);
-    if (sample === undefined) return;
+    assert.ok(sample !== undefined, "a compiled grammar of more than four lines exists");
     const lines = sample.grammarText.split("\n");
     const broken = [lines[0], ...lines.slice(2)].join("\n");
     await compileGrammar(broken).then(() => assert.unreachable("accepted a grammar with an undefined rule"), () => undefined);
 });
 
-t("texts drawn from each grammar are accepted by llama.cpp and valid for ajv and validateArguments", () => {
+needsDocs("texts drawn from each grammar are accepted by llama.cpp and valid for ajv and validateArguments", () => {
     const random = seededRandom(2024);
     let checked = 0;
     for (const {origin, tool, grammarText, grammar, validate} of compiled) {
@@ -82,10 +84,12 @@ t("texts drawn from each grammar are accepted by llama.cpp and valid for ajv and
             checked++;
         }
     }
-    if (docs !== undefined) console.log(`  ${checked} drawn argument texts checked`);
+    assert.ok(checked > 2000 * samplesPerTool, `${checked} drawn argument texts checked`);
+    console.log(`  ${checked} drawn argument texts checked`);
 });
 
-t("optional properties can be left out, required ones cannot; no extra properties", () => {
+needsDocs("optional properties can be left out, required ones cannot; no extra properties", () => {
+    assert.ok(compiled.length > 2000, `${compiled.length} compiled docs`);
     for (const {origin, tool, grammar, validate} of compiled) {
         const minimal = schemaExample(tool.parameters, "minimal") as Record<string, JsonValue>;
         const full = schemaExample(tool.parameters, "full") as Record<string, JsonValue>;
@@ -104,7 +108,7 @@ t("optional properties can be left out, required ones cannot; no extra propertie
     }
 });
 
-t("integer properties reject 1.5 and enum properties reject other values", () => {
+needsDocs("integer properties reject 1.5 and enum properties reject other values", () => {
     let integers = 0;
     let enums = 0;
     for (const {origin, tool, grammar, validate} of compiled) {
@@ -125,10 +129,8 @@ t("integer properties reject 1.5 and enum properties reject other values", () =>
             assert.not.ok(grammarAccepts(grammar, JSON.stringify(value)), `${origin}: grammar accepts ${name}=${JSON.stringify(wrong)}`);
         }
     }
-    if (docs !== undefined) {
-        assert.ok(integers > 500 && enums > 200, `checked ${integers} integer and ${enums} enum properties`);
-        console.log(`  ${integers} integer and ${enums} enum properties checked`);
-    }
+    assert.ok(integers > 500 && enums > 200, `checked ${integers} integer and ${enums} enum properties`);
+    console.log(`  ${integers} integer and ${enums} enum properties checked`);
 });
 
 t.run();

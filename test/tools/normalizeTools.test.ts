@@ -4,7 +4,7 @@ import {existsSync, readFileSync} from "node:fs";
 import path from "node:path";
 import {normalizeTools} from "../../src/tools/normalizeTools.js";
 import {ToolSchemaError} from "../../src/tools/ToolSchemaError.js";
-import {bfclDirectory} from "./bfclFunctionDocs.js";
+import {sharedPath, withShared} from "../helpers/sharedData.js";
 
 const t = suite("normalizeTools");
 
@@ -246,12 +246,9 @@ t("BFCL docs: a dict with required keys and no properties lists those keys", () 
     });
 });
 
-t("normalises a real BFCL doc (simple_python_0) and a real OpenAI conversion of BFCL docs", () => {
-    const questions = path.join(bfclDirectory, "BFCL_v4_simple_python.json");
-    if (!existsSync(questions)) {
-        console.log(`notice: ${questions} not found; real-data normalisation test skipped`);
-        return;
-    }
+const bfclDirectory = sharedPath(path.join("data", "bfcl"), "normalizeTools (real BFCL docs)");
+withShared(t, bfclDirectory, "the shared BFCL data")("normalises a real BFCL doc (simple_python_0) and a real OpenAI conversion of BFCL docs", () => {
+    const questions = path.join(bfclDirectory!, "BFCL_v4_simple_python.json");
     const first = JSON.parse(readFileSync(questions, "utf8").split("\n")[0] as string) as {function: unknown[]};
     const [tool] = normalizeTools(first.function);
     assert.equal(tool, {
@@ -269,7 +266,7 @@ t("normalises a real BFCL doc (simple_python_0) and a real OpenAI conversion of 
         }
     });
 
-    const example = JSON.parse(readFileSync(path.join(bfclDirectory, "example_fc_tools_multiple_5.json"), "utf8")) as {original_function: unknown[], openai_tools: unknown[]};
+    const example = JSON.parse(readFileSync(path.join(bfclDirectory!, "example_fc_tools_multiple_5.json"), "utf8")) as {original_function: unknown[], openai_tools: unknown[]};
     const fromBfcl = normalizeTools(example.original_function);
     const fromOpenAi = normalizeTools(example.openai_tools);
     assert.equal(fromOpenAi.map((tool) => tool.name), ["weather_get_by_city_date", "weather_get_forecast_by_coordinates", "weather_get_by_coordinates_date"]);
