@@ -8,7 +8,7 @@
  *   conversations, in a child process (for its own peak RSS); one optimizer step per conversation,
  *   each in a window of `ctx` positions (padding masked out), loss on the assistant tokens only.
  * - llama-finetune, built by this benchmark from node-llama-cpp's bundled llama.cpp source (cached,
- *   see support/buildLlamaFinetune.ts), on the same conversations written out as text, cut so that
+ *   see support/buildLlamaTargets.ts), on the same conversations written out as text, cut so that
  *   its windows of `ctx` tokens (stride ctx/2) give the same number of optimizer steps; loss on every
  *   position. It runs twice: on the very libraries our addon uses (node-llama-cpp's build: the same
  *   kernels, so the ratio measures the trainer's own overhead), and on its own build (-march=native,
@@ -32,7 +32,7 @@ import {loadTrainerAddon} from "../src/train/nativeAddon.js";
 import {renderTrainingSample} from "../src/train/renderTrainingSample.js";
 import {trainSft} from "../src/train/trainSft.js";
 import {benchConversations} from "./support/benchConversations.js";
-import {buildLlamaFinetune} from "./support/buildLlamaFinetune.js";
+import {buildLlamaFinetune} from "./support/buildLlamaTargets.js";
 import {runLlamaFinetune, type LlamaFinetuneRun} from "./support/runLlamaFinetune.js";
 import {roundTo} from "./support/roundTo.js";
 

@@ -1,7 +1,7 @@
 import type {Argv} from "yargs";
 import type {EngineOptions} from "../engine/ToolCallEngine.js";
 
-export type EngineArgs = {model?: string, threads?: number, contexts?: number, ctx?: number, gpu: boolean, "chat-format"?: "chatml" | "llama3" | "generic", "max-string-length"?: number};
+export type EngineArgs = {model?: string, threads?: number, contexts?: number, ctx?: number, gpu: boolean, "chat-format"?: "chatml" | "llama3" | "generic", "max-string-length"?: number, grammar: boolean};
 
 /** The flags every model-running command shares. */
 export function withEngineArgs<T>(yargs: Argv<T>): Argv<T & EngineArgs> {
@@ -12,7 +12,8 @@ export function withEngineArgs<T>(yargs: Argv<T>): Argv<T & EngineArgs> {
         .option("ctx", {type: "number", describe: "context tokens per sequence (default: the model's, at most 4096)"})
         .option("gpu", {type: "boolean", default: true, describe: "use a GPU when one is available (--no-gpu forces CPU)"})
         .option("chat-format", {choices: ["chatml", "llama3", "generic"] as const, describe: "override the detected chat format"})
-        .option("max-string-length", {type: "number", describe: "cap on generated string values, in characters (for weak or random models)"}) as Argv<T & EngineArgs>;
+        .option("max-string-length", {type: "number", describe: "cap on generated string values, in characters (for weak or random models)"})
+        .option("grammar", {type: "boolean", default: true, describe: "constrain calls with the tools' grammar (--no-grammar: free generation, parsed as written; for comparisons)"}) as Argv<T & EngineArgs>;
 }
 
 export function engineOptions(args: EngineArgs, extra: Partial<EngineOptions> = {}): EngineOptions {
@@ -24,6 +25,7 @@ export function engineOptions(args: EngineArgs, extra: Partial<EngineOptions> = 
         gpu: args.gpu ? "auto" : false,
         chatFormat: args["chat-format"],
         grammar: args["max-string-length"] != null ? {maxStringLength: args["max-string-length"]} : undefined,
+        ...(args.grammar === false ? {constrained: false} : {}),
         ...extra
     };
 }

@@ -52,6 +52,11 @@ export type EngineOptions = {
     /** Default output tokens per round. */
     maxTokens?: number,
     /**
+     * `false`: free generation, no call grammar (the output is parsed as the model wrote it, and
+     * calls are not re-validated): for comparing against constrained decoding. Default true.
+     */
+    constrained?: boolean,
+    /**
      * Check a refinement round's draft (the previous round's output) in batches, so that a round
      * confirming the previous call costs a few evaluations (see verifyDraft). Greedy output is the
      * same tokens either way. `true`: every refinement round; `false`: never; default: for models
@@ -178,7 +183,7 @@ export class ToolCallEngine {
             throw new ToolaceError("context_overflow",
                 `the conversation and tools take ${prompt.length} tokens, but the context of ${this.context.contextSize} tokens leaves ${promptBudget} for them after ${maxTokens} output tokens`,
                 {promptTokens: prompt.length, contextSize: this.context.contextSize, maxTokens});
-        const grammar = this.grammarFor(request);
+        const grammar = this.options.constrained === false ? undefined : this.grammarFor(request);
         const refinementTokens = this.tokenize(refinementTurn(this.format), false);
 
         const {sequence, release} = await this.pool.acquire(prompt);
@@ -205,7 +210,7 @@ export class ToolCallEngine {
                 if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))
                     throw new ToolaceError("output_truncated", `round ${round} reached max_tokens (${maxTokens}) in the middle of a tool call`, {round, maxTokens, text: turn.text.slice(0, 200)});
                 turns.push(turn);
-                this.checkCalls(request, parsed);
+                if (grammar != null) this.checkCalls(request, parsed);
                 return {output: parsed, inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, ms: turn.ms};
             });
             const reports = rounds.map((outcome, round): RoundReport => ({round, ...toMessage(outcome.output), inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, ms: Math.round(outcome.ms * 10) / 10}));
@@ -228,6 +233,11 @@ export class ToolCallEngine {
                 : {value: undefined};
         }
         return this.repeatStopCache.value;
+    }
+
+    /** Whether calls are constrained by the call grammar (EngineOptions.constrained). */
+    public get constrained(): boolean {
+        return this.options.constrained !== false;
     }
 
     /** Tokenizes rendered segments for this model (BOS first when `atStart`). */

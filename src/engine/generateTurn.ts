@@ -154,11 +154,10 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
             for await (const token of iterator) {
                 push(token);
                 if (ended === undefined && repeat != null && closing !== undefined && model.detokenize([token], true).includes(closing)) {
-                    const keep = repeatedCallCut(model, generated, repeat);
-                    if (keep !== undefined) {
-                        // The cache past `keep` tokens is dropped by the next turn's prefix match.
-                        generated.length = keep;
-                        generated.push(repeat.endToken);
+                    const kept = repeatedCallCut(model, generated, repeat);
+                    if (kept !== undefined) {
+                        // The cache past the kept tokens is dropped by the next turn's prefix match.
+                        generated.splice(0, generated.length, ...kept, repeat.endToken);
                         ended = "eog";
                         repeatsCut = 1;
                     }

@@ -6,12 +6,13 @@ export type CallEnvelope = {prefix: string, suffix: string};
 /**
  * Small models that call tools in parallel often fall into a loop: after a complete call they
  * write the very same call again, up to the grammar's call limit. When the output `generated`
- * ends with a call identical (same text) to an earlier call of the same turn, returns how many
- * leading tokens hold the output without that repeat: the text up to the end of the earlier
- * calls, ending at a token boundary. Returns undefined when the last call is no repeat (or no
- * token boundary falls where the repeat begins).
+ * ends with a call identical (same text) to an earlier call of the same turn, returns the tokens
+ * of the output without that repeat: the text up to the end of the earlier calls. They are the
+ * generated tokens up to there when a token boundary falls where the repeat begins; otherwise the
+ * generated tokens up to the last boundary before it, then the rest of that text tokenized.
+ * Returns undefined when the last call is no repeat.
  */
-export function repeatedCallCut(model: LlamaModel, generated: readonly Token[], envelope: CallEnvelope): number | undefined {
+export function repeatedCallCut(model: LlamaModel, generated: readonly Token[], envelope: CallEnvelope): Token[] | undefined {
     const text = model.detokenize([...generated], true);
     if (!text.endsWith(envelope.suffix)) return undefined;
     const calls: {start: number, end: number, body: string}[] = [];
@@ -28,10 +29,11 @@ export function repeatedCallCut(model: LlamaModel, generated: readonly Token[], 
     if (calls.length < 2 || last === undefined || last.end !== text.length) return undefined;
     if (!calls.slice(0, -1).some((call) => call.body === last.body)) return undefined;
     const keep = text.slice(0, calls[calls.length - 2]!.end);
-    for (let count = generated.length - 1; count > 0; count--) {
-        const head = model.detokenize(generated.slice(0, count), true);
-        if (head.length < keep.length) return undefined;
-        if (head === keep) return count;
+    for (let count = generated.length - 1; count >= 0; count--) {
+        const head = count === 0 ? "" : model.detokenize(generated.slice(0, count), true);
+        if (head === keep) return generated.slice(0, count);
+        if (head.length < keep.length && keep.startsWith(head))
+            return [...generated.slice(0, count), ...model.tokenize(keep.slice(head.length), true)];
     }
     return undefined;
 }

@@ -3,6 +3,7 @@ import {type EngineOptions, ToolCallEngine} from "../engine/ToolCallEngine.js";
 import {DEFAULT_MAX_ROUNDS, parseRefineMode} from "../refine/RefineMode.js";
 import {EvalRunError} from "./EvalRunError.js";
 import type {ProgressStream} from "./EvalProgress.js";
+import type {EvalAnswerer} from "./EvalAnswerer.js";
 
 /** What every evaluation run takes besides its data: the model (or oracle), refinement, sampling, limits, progress. */
 export interface EvalModelOptions {
@@ -19,6 +20,8 @@ export interface EvalModelOptions {
     readonly maxTokens?: number;
     /** Answer with the ground truth instead of a model (no model is loaded). */
     readonly oracle?: boolean;
+    /** Answer with another system (a peer) instead of the engine (no model is loaded here; refinement does not apply). */
+    readonly answerer?: EvalAnswerer;
     /** At most this many items per category (the first ones). */
     readonly limit?: number;
     /** Where the progress bar goes (default: stderr); null: no progress. */
@@ -54,10 +57,11 @@ export function evalSettings(options: EvalModelOptions): EvalSettings {
         throw new EvalRunError("eval_bad_option", `seed must be a non-negative integer, got ${options.seed}`, {option: "seed"});
     }
     const oracle = options.oracle === true;
+    const once = oracle || options.answerer !== undefined;
     return {
-        // An oracle answers once: refinement does not apply.
-        refine: oracle ? "off" : mode.kind === "fixed" ? String(mode.rounds) : mode.kind,
-        maxRounds: !oracle && mode.kind === "adaptive" ? mode.maxRounds : null,
+        // An oracle or a peer answers once: refinement does not apply.
+        refine: once ? "off" : mode.kind === "fixed" ? String(mode.rounds) : mode.kind,
+        maxRounds: !once && mode.kind === "adaptive" ? mode.maxRounds : null,
         seed: options.seed ?? null,
         maxTokens: positive(options.maxTokens, "max-tokens"),
         temperature: options.temperature ?? null,
@@ -81,7 +85,7 @@ export function evalRequestFields(settings: EvalSettings): Record<string, unknow
  * loaded here (and disposed afterwards).
  */
 export async function withEvalEngine<T>(options: EvalModelOptions, body: (engine: ToolCallEngine | undefined) => Promise<T>): Promise<T> {
-    if (options.oracle === true) return body(undefined);
+    if (options.oracle === true || options.answerer !== undefined) return body(undefined);
     if (options.engine !== undefined) return body(options.engine);
     const engine = await ToolCallEngine.load(options.engineOptions ?? {});
     try {

@@ -21,6 +21,8 @@ export interface EvalRunConfig {
     readonly temperature: number | null;
     readonly maxTokens: number | null;
     readonly oracle: boolean;
+    /** Present (false) only for runs without the call grammar (`--no-grammar`). */
+    readonly grammar?: false;
 }
 
 const FILE = "run.json";
@@ -40,7 +42,8 @@ export function prepareEvalOutDir(outDir: string, config: EvalRunConfig): void {
         } catch (error) {
             throw new EvalRunError("eval_config_mismatch", `${file} is not valid JSON; use another --out folder`, {file}, {cause: error});
         }
-        const differing = (Object.keys(config) as (keyof EvalRunConfig)[]).filter((key) => previous[key] !== config[key]);
+        const keys = [...new Set([...Object.keys(config), ...Object.keys(previous)])] as (keyof EvalRunConfig)[];
+        const differing = keys.filter((key) => previous[key] !== config[key]);
         if (differing.length > 0) {
             const list = differing.map((key) => `${key}: ${JSON.stringify(previous[key])} there, ${JSON.stringify(config[key])} now`).join("; ");
             throw new EvalRunError("eval_config_mismatch", `${outDir} holds a run made with other settings (${list}); use another --out folder or the same settings`,

@@ -54,7 +54,8 @@ export async function runApiBankEval(options: ApiBankEvalOptions): Promise<EvalR
             seed: settings.seed,
             temperature: settings.temperature,
             maxTokens: settings.maxTokens,
-            oracle: settings.oracle
+            oracle: settings.oracle,
+            ...(engine?.constrained === false ? {grammar: false as const} : {})
         };
         prepareEvalOutDir(options.outDir, config);
         const progressStream = options.progress === undefined ? process.stderr : options.progress;

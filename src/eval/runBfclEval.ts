@@ -15,6 +15,7 @@ import {isRelevanceCategory} from "./isRelevanceCategory.js";
 import {type BfclMode, decodeBfclRound} from "./decodeBfclRound.js";
 import {type EvalModelOptions, type EvalSettings, evalRequestFields, evalSettings, withEvalEngine} from "./EvalModelOptions.js";
 import {EvalProgress} from "./EvalProgress.js";
+import type {EvalRequest} from "./EvalAnswerer.js";
 import {type EvalRunConfig, prepareEvalOutDir} from "./EvalRunConfig.js";
 import {EvalRunError} from "./EvalRunError.js";
 import type {EvalRunResult} from "./EvalRunResult.js";
@@ -53,6 +54,7 @@ export async function runBfclEval(options: BfclEvalOptions): Promise<EvalRunResu
     const toolChoice = options.toolChoice ?? "auto";
     if (toolChoice !== "auto" && toolChoice !== "required") throw new EvalRunError("eval_bad_option", `tool choice must be auto or required, got ${String(toolChoice)}`, {option: "tool-choice"});
     if (toolChoice === "required" && mode === "prompt") throw new EvalRunError("eval_bad_option", "tool choice required needs fc mode (prompt mode has no tools)", {option: "tool-choice"});
+    if (options.answerer !== undefined && mode !== "fc") throw new EvalRunError("eval_bad_option", "a peer answers in fc mode only", {option: "mode"});
     const settings = evalSettings(options);
     const categories = checkCategories(options.categories);
     const entries = categories.flatMap((category) => {
@@ -62,7 +64,7 @@ export async function runBfclEval(options: BfclEvalOptions): Promise<EvalRunResu
     return withEvalEngine(options, async (engine) => {
         const config: EvalRunConfig = {
             benchmark: "bfcl",
-            model: engine?.modelPath ?? "oracle",
+            model: options.answerer?.name ?? engine?.modelPath ?? "oracle",
             mode,
             toolChoice,
             refine: settings.refine,
@@ -70,15 +72,17 @@ export async function runBfclEval(options: BfclEvalOptions): Promise<EvalRunResu
             seed: settings.seed,
             temperature: settings.temperature,
             maxTokens: settings.maxTokens,
-            oracle: settings.oracle
+            oracle: settings.oracle,
+            ...(engine?.constrained === false ? {grammar: false as const} : {})
         };
         prepareEvalOutDir(options.outDir, config);
         const progressStream = options.progress === undefined ? process.stderr : options.progress;
         const {records, evaluated} = await runEvalItems({
-            concurrency: engine?.slots ?? 1,
+            concurrency: options.answerer?.slots ?? engine?.slots ?? 1,
             tasks: entries,
             itemsFile: path.join(options.outDir, EVAL_OUTPUT_FILES.items),
-            answer: (entry) => engine === undefined ? Promise.resolve(bfclOracleAnswer(entry, mode)) : answerWithEngine(engine, entry, mode, toolChoice, settings),
+            answer: (entry) => options.answerer !== undefined ? options.answerer.answer(fcRequest(entry, toolChoice, settings))
+                : engine === undefined ? Promise.resolve(bfclOracleAnswer(entry, mode)) : answerWithEngine(engine, entry, mode, toolChoice, settings),
             score: (entry, round) => scoreRound(entry, mode, round),
             ...(progressStream === null ? {} : {progress: new EvalProgress(progressStream, {label: `bfcl ${mode}`})})
         });
@@ -100,6 +104,13 @@ function checkCategories(categories: readonly string[]): string[] {
         }
     }
     return unique;
+}
+
+/** The function-calling request of an entry, as a peer receives it (tool_choice auto for relevance items). */
+function fcRequest(entry: BfclEntry, toolChoice: "auto" | "required", settings: EvalSettings): EvalRequest {
+    const tools = bfclEngineTools(entry.functions);
+    const choice = isRelevanceCategory(entry.category) || tools.length === 0 ? "auto" : toolChoice;
+    return {messages: bfclChatMessages(entry), tools, tool_choice: choice, ...(settings.maxTokens !== null ? {max_tokens: settings.maxTokens} : {})};
 }
 
 async function answerWithEngine(engine: ToolCallEngine, entry: BfclEntry, mode: BfclMode, toolChoice: "auto" | "required", settings: EvalSettings): Promise<CallResult> {

@@ -60,7 +60,7 @@ t("greedy output is token-identical with and without draft checks, on every roun
             await plain.dispose();
             await fast.dispose();
         }
-        assert.ok(rounds >= queries.length * 2 * 3, `${kind}: ${rounds} rounds compared`);
+        assert.ok(rounds > queries.length * 2, `${kind}: ${rounds} rounds compared`);
         assert.ok(checked[kind] > 0, `${kind}: drafts were checked (${checked[kind]} rounds)`);
         assert.ok(accepted[kind] > 0, `${kind}: draft tokens were accepted (${accepted[kind]})`);
         console.log(`  ${kind}: ${rounds} rounds token-identical; ${checked[kind]} drafts checked, ${accepted[kind]} draft tokens accepted`);

@@ -35,6 +35,6 @@ function isCi(): boolean {
  */
 export function withShared<T>(t: Test<T>, found: unknown, what: string): Test<T> | ((name: string, fn: (context: T) => unknown) => void) {
     if (found !== undefined && found !== null) return t;
-    if (isCi()) return (name: string) => t(name, () => assert.unreachable(`${what} is missing (CI=true needs the shared data; set TOOLACE_SHARED)`));
+    if (isCi()) return (name: string) => t(name, () => assert.unreachable(`${what} is missing, and CI=true requires it (set TOOLACE_SHARED for shared data; run toolace-r model pull for models)`));
     return (name: string, fn: (context: T) => unknown) => t.skip(name, fn as never);
 }

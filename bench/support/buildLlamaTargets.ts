@@ -1,10 +1,10 @@
 /**
- * Builds llama.cpp's own `llama-finetune` example from the source node-llama-cpp ships
- * (node_modules/node-llama-cpp/llama/gitRelease.bundle), for the training benchmark to compare with:
- * git clone of the bundle, CMake configure (CPU only, examples on, shared libraries with unversioned
- * names), build of the llama-finetune target only. The build is cached per commit and options under
- * node_modules/.cache/toolace-r/llama-finetune (or $TOOLACE_CACHE/llama-finetune); a lock folder
- * keeps two benchmark runs from building the same folder at once.
+ * Builds llama.cpp's own programs (`llama-finetune`, `llama-server`, `llama-bench`) from the source
+ * node-llama-cpp ships (node_modules/node-llama-cpp/llama/gitRelease.bundle), for the benchmarks to
+ * compare with: git clone of the bundle, CMake configure (CPU only, shared libraries with
+ * unversioned names), build of the named targets only. Each build is cached per commit, name and
+ * options under node_modules/.cache/toolace-r/NAME (or $TOOLACE_CACHE/NAME); a lock folder keeps
+ * two benchmark runs from building the same folder at once.
  */
 import {spawn, spawnSync} from "node:child_process";
 import {createHash} from "node:crypto";
@@ -15,9 +15,9 @@ import os from "node:os";
 import path from "node:path";
 import {fileURLToPath} from "node:url";
 
-export interface LlamaFinetuneBuild {
-    /** The llama-finetune executable. */
-    binary: string;
+export interface LlamaBuild {
+    /** The executables, by target name. */
+    binaries: Record<string, string>;
     /** Folder of the build's shared libraries (libllama.so, libggml*.so, libllama-common.so). */
     libraryDir: string;
     /** llama.cpp commit of the bundle. */
@@ -30,7 +30,7 @@ export interface LlamaFinetuneBuild {
     cached: boolean;
 }
 
-/** CPU only, -march=native and OpenMP (llama.cpp's defaults), shared libraries named libX.so. */
+/** CPU only, -march=native and OpenMP (llama.cpp's defaults), shared libraries named libX.so; examples (llama-finetune). */
 export const finetuneCmakeOptions = [
     "-DCMAKE_BUILD_TYPE=Release",
     "-DBUILD_SHARED_LIBS=ON",
@@ -48,6 +48,12 @@ export const finetuneCmakeOptions = [
     "-DGGML_METAL=OFF",
     "-DGGML_NATIVE=ON"
 ];
+
+/** The same, with llama.cpp's tools (llama-server, llama-bench) instead of the examples. */
+export const toolsCmakeOptions = finetuneCmakeOptions.map((option) => option
+    .replace("-DLLAMA_BUILD_EXAMPLES=ON", "-DLLAMA_BUILD_EXAMPLES=OFF")
+    .replace("-DLLAMA_BUILD_TOOLS=OFF", "-DLLAMA_BUILD_TOOLS=ON")
+    .replace("-DLLAMA_BUILD_SERVER=OFF", "-DLLAMA_BUILD_SERVER=ON"));
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
@@ -110,48 +116,61 @@ async function waitForLock(lock: string, done: string): Promise<void> {
     }
 }
 
+/** The cached llama-finetune build (bench train). */
+export async function buildLlamaFinetune(options: {jobs?: number, log?: (line: string) => void} = {}): Promise<LlamaBuild & {binary: string}> {
+    const build = await buildLlamaTargets({name: "llama-finetune", targets: ["llama-finetune"], cmakeOptions: finetuneCmakeOptions, ...options});
+    return {...build, binary: build.binaries["llama-finetune"]!};
+}
+
+/** The cached llama-server and llama-bench build (bench peers, bench generation). */
+export function buildLlamaTools(options: {jobs?: number, log?: (line: string) => void} = {}): Promise<LlamaBuild> {
+    return buildLlamaTargets({name: "llama-tools", targets: ["llama-server", "llama-bench"], cmakeOptions: toolsCmakeOptions, ...options});
+}
+
 /**
- * The cached llama-finetune build of node-llama-cpp's bundled llama.cpp, building it first when
- * needed (minutes: ggml, llama, llama-common and the example). `log` receives progress lines.
+ * The cached build of `targets` of node-llama-cpp's bundled llama.cpp, building it first when
+ * needed (minutes: ggml, llama, llama-common and the targets). `log` receives progress lines.
  */
-export async function buildLlamaFinetune(options: {jobs?: number, log?: (line: string) => void} = {}): Promise<LlamaFinetuneBuild> {
+export async function buildLlamaTargets(options: {name: string, targets: string[], cmakeOptions: string[], jobs?: number, log?: (line: string) => void}): Promise<LlamaBuild> {
     const log = options.log ?? ((): void => undefined);
+    const {name, targets, cmakeOptions} = options;
     const bundle = path.join(nodeLlamaCppDir(), "llama", "gitRelease.bundle");
     const commit = bundleHead(bundle);
     const cacheRoot = process.env.TOOLACE_CACHE !== undefined
         ? path.resolve(process.env.TOOLACE_CACHE)
         : path.join(repoRoot, "node_modules", ".cache", "toolace-r");
-    const key = createHash("sha256").update(JSON.stringify(finetuneCmakeOptions)).digest("hex").slice(0, 10);
-    const dir = path.join(cacheRoot, "llama-finetune", `${commit.slice(0, 12)}-${key}`);
+    const key = createHash("sha256").update(JSON.stringify([cmakeOptions, targets])).digest("hex").slice(0, 10);
+    const dir = path.join(cacheRoot, name, `${commit.slice(0, 12)}-${key}`);
     const buildDir = path.join(dir, "build");
-    const binary = path.join(buildDir, "bin", "llama-finetune");
+    const binaries = Object.fromEntries(targets.map((target) => [target, path.join(buildDir, "bin", target)]));
+    const complete = (): boolean => existsSync(done) && Object.values(binaries).every((binary) => existsSync(binary));
     const done = path.join(dir, "complete.json");
-    const result = async (cached: boolean): Promise<LlamaFinetuneBuild> => {
+    const result = async (cached: boolean): Promise<LlamaBuild> => {
         const record = JSON.parse(await readFile(done, "utf8")) as {buildSeconds: number};
-        return {binary, libraryDir: path.dirname(binary), commit, cmakeOptions: finetuneCmakeOptions, buildSeconds: record.buildSeconds, cached};
+        return {binaries, libraryDir: buildDir + "/bin", commit, cmakeOptions, buildSeconds: record.buildSeconds, cached};
     };
-    if (existsSync(done) && existsSync(binary)) return result(true);
+    if (complete()) return result(true);
 
     await mkdir(path.dirname(dir), {recursive: true});
     const lock = `${dir}.lock`;
     await waitForLock(lock, done);
     try {
-        if (existsSync(done) && existsSync(binary)) return result(true);
+        if (complete()) return result(true);
         await rm(dir, {recursive: true, force: true});
         await mkdir(dir, {recursive: true});
         const started = Date.now();
         const source = path.join(dir, "src");
-        log(`building llama-finetune of llama.cpp ${commit.slice(0, 12)} in ${dir}`);
+        log(`building ${targets.join(", ")} of llama.cpp ${commit.slice(0, 12)} in ${dir}`);
         await run("git", ["clone", "--quiet", "--no-checkout", bundle, source], dir, log);
         await run("git", ["-c", "advice.detachedHead=false", "checkout", "--quiet", commit], source, log);
         const generator = spawnSync("ninja", ["--version"]).status === 0 ? ["-G", "Ninja"] : [];
-        await run("cmake", ["-S", source, "-B", buildDir, ...generator, ...finetuneCmakeOptions], dir, log);
+        await run("cmake", ["-S", source, "-B", buildDir, ...generator, ...cmakeOptions], dir, log);
         const jobs = options.jobs ?? os.availableParallelism();
-        await run("cmake", ["--build", buildDir, "--target", "llama-finetune", "--parallel", String(jobs)], dir, log);
-        if (!existsSync(binary)) throw new Error(`the build finished but ${binary} is missing`);
+        await run("cmake", ["--build", buildDir, "--target", ...targets, "--parallel", String(jobs)], dir, log);
+        for (const binary of Object.values(binaries)) if (!existsSync(binary)) throw new Error(`the build finished but ${binary} is missing`);
         const buildSeconds = (Date.now() - started) / 1000;
-        await writeFile(done, `${JSON.stringify({commit, buildSeconds, cmakeOptions: finetuneCmakeOptions, builtAt: new Date().toISOString()}, null, 1)}\n`);
-        log(`llama-finetune built in ${buildSeconds.toFixed(0)} s`);
+        await writeFile(done, `${JSON.stringify({commit, targets, buildSeconds, cmakeOptions, builtAt: new Date().toISOString()}, null, 1)}\n`);
+        log(`${targets.join(", ")} built in ${buildSeconds.toFixed(0)} s`);
         return await result(false);
     } finally {
         await rm(lock, {recursive: true, force: true});
