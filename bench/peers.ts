@@ -10,13 +10,16 @@
  *   (d) node-llama-cpp's own function calling (LlamaChatSession + defineChatSessionFunction);
  *   (e) llama.cpp's llama-server (--jinja) built from the same bundled source, on a loopback port,
  *       through /v1/chat/completions with tools and tool_choice.
- * Every request is BFCL's function-calling protocol (tool_choice auto), greedy, `--threads`
+ * Every request is BFCL's function-calling request with `--tool-choice` (default `required` for items
+ * whose answer is a call: models this small answer `auto` requests in text; `auto` is BFCL's own
+ * protocol; relevance items always `auto`), greedy, `--threads`
  * threads (default 2), one request at a time. (c)–(e) run the first `--limit` items (default 100)
  * of each category; (a)/(b) run `--ab-limit` items (default: the same; `all`: whole categories),
  * and the table compares every configuration on the first `--limit` items. requests/s = items /
  * the summed wall time of their answers (round 0 only for (a)).
  * Each configuration writes a resumable run folder (items.jsonl) under --out (default
  * ~/.cache/toolace-r/peers/MODEL/CONFIG): a killed bench resumes where it stopped.
+ * node-llama-cpp has no tool_choice: (d) is always `auto`, which the table says.
  * Models: catalog names or GGUF paths (default: smollm2-135m-instruct,gemma-3-270m, and the default
  * model for (a)/(b) only, as a reference row). JSON on the last line with --json.
  */
@@ -44,7 +47,7 @@ import {writeBenchChart} from "./support/writeBenchChart.js";
 type Config = "a" | "b" | "c" | "d" | "e";
 const CONFIG_LABELS: Record<Config, string> = {
     a: "(a) toolace-r grammar, round 0", b: "(b) toolace-r grammar, adaptive", c: "(c) toolace-r no grammar",
-    d: "(d) node-llama-cpp functions", e: "(e) llama-server --jinja"
+    d: "(d) node-llama-cpp functions (auto)", e: "(e) llama-server --jinja"
 };
 const ALL_CATEGORIES = ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance",
     "live_simple", "live_multiple", "live_parallel", "live_parallel_multiple", "live_irrelevance", "live_relevance"];
@@ -58,6 +61,8 @@ if (abLimit !== null && (!Number.isSafeInteger(abLimit) || abLimit < limit)) thr
 const categories = args.string("categories", ALL_CATEGORIES.join(",")).split(",").map((c) => c.trim()).filter((c) => c !== "");
 const configs = args.string("configs", "a,b,c,d,e").split(",").map((c) => c.trim()) as Config[];
 for (const config of configs) if (!(config in CONFIG_LABELS)) throw new Error(`--configs: unknown configuration ${config} (a, b, c, d, e)`);
+const toolChoice = args.string("tool-choice", "required") as "auto" | "required";
+if (toolChoice !== "auto" && toolChoice !== "required") throw new Error(`--tool-choice must be auto or required, got ${toolChoice}`);
 const threads = args.number("threads", Math.min(2, os.availableParallelism()), 1);
 const maxTokens = args.number("max-tokens", 512, 16);
 const contextSize = args.number("ctx", 4096, 512);
@@ -109,9 +114,9 @@ function summarize(config: Config, records: readonly EvalItemRecord[]): ConfigRe
 async function runModel(name: string, modelConfigs: Config[]): Promise<{model: string, path: string, results: ConfigResult[]}> {
     const modelPath = name === "default" ? DEFAULT_MODEL_PATH : await resolveModelPath(name);
     const label = findCatalogModel(name)?.name ?? (name === "default" ? "default" : path.basename(name, ".gguf"));
-    const dirOf = (config: string): string => path.join(outRoot, label, config);
+    const dirOf = (config: string): string => path.join(outRoot, label, config === "node-llama-cpp" ? config : `${config}-${toolChoice}`);
     const results: ConfigResult[] = [];
-    const common = {dataDir, categories, mode: "fc" as const, toolChoice: "auto" as const, maxTokens, progress: process.stderr};
+    const common = {dataDir, categories, mode: "fc" as const, toolChoice, maxTokens, progress: process.stderr};
     if (modelConfigs.includes("a") || modelConfigs.includes("b")) {
         log(`${label}: (a)/(b) toolace-r adaptive, ${abLimit === null ? "whole categories" : `first ${abLimit} items per category`}`);
         const engine = await ToolCallEngine.load({model: modelPath, llama, threads, contextSize});
@@ -176,7 +181,7 @@ const chart = await writeBenchChart("peers", {
 });
 const lines: string[] = [];
 for (const model of byModel) {
-    lines.push(`${model.model} (${model.path}), first ${limit} items per category, ${threads} threads`);
+    lines.push(`${model.model} (${model.path}), first ${limit} items per category, tool_choice ${toolChoice} (relevance items auto), ${threads} threads`);
     lines.push(formatTable(["configuration", ...categories, "all", "req/s", "errors"], model.results.map((result) => [
         result.label, ...categories.map((category) => `${result.byCategory[category]!.correct}/${result.byCategory[category]!.total}`),
         overall(result.byCategory), result.requestsPerSecond, result.errors])));
@@ -187,7 +192,7 @@ for (const model of byModel) {
 }
 lines.push(`chart ${chart}`);
 printBenchResult(lines.join("\n"), {
-    benchmark: "peers", limit, abLimit: abLimit ?? "all", categories, threads, maxTokens, contextSize,
+    benchmark: "peers", toolChoice, limit, abLimit: abLimit ?? "all", categories, threads, maxTokens, contextSize,
     byModel: byModel.map((model) => ({...model, results: model.results.map((result) => ({...result, overall: overall(result.byCategory)}))})),
     chart, seconds: roundTo((performance.now() - started) / 1000, 1), node: process.version, cores: os.availableParallelism()
 }, json);

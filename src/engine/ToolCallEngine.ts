@@ -223,12 +223,13 @@ export class ToolCallEngine {
 
     /**
      * The repeated-call stop of generateTurn: the format's call envelope and its end-of-turn token
-     * (only when that is one end-of-generation token of this model).
+     * (only when that is one end-of-generation token of this model, and calls have an envelope).
      */
     private repeatStop(): (CallEnvelope & {endToken: Token}) | undefined {
         if (this.repeatStopCache === undefined) {
             const end = this.tokenize([output(this.format.assistantEnd, true)], false);
-            this.repeatStopCache = end.length === 1 && this.model.isEogToken(end[0]!)
+            const {prefix, suffix} = this.format.envelope;
+            this.repeatStopCache = end.length === 1 && this.model.isEogToken(end[0]!) && prefix !== "" && suffix !== ""
                 ? {value: {prefix: this.format.envelope.prefix, suffix: this.format.envelope.suffix, endToken: end[0]!}}
                 : {value: undefined};
         }

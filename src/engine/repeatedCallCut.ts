@@ -13,6 +13,8 @@ export type CallEnvelope = {prefix: string, suffix: string};
  * Returns undefined when the last call is no repeat.
  */
 export function repeatedCallCut(model: LlamaModel, generated: readonly Token[], envelope: CallEnvelope): Token[] | undefined {
+    // Formats whose calls have no envelope (bare JSON) are not checked.
+    if (envelope.prefix === "" || envelope.suffix === "") return undefined;
     const text = model.detokenize([...generated], true);
     if (!text.endsWith(envelope.suffix)) return undefined;
     const calls: {start: number, end: number, body: string}[] = [];

@@ -27,6 +27,8 @@ t("distinct calls, an unfinished call and a single call are left alone", () => {
     assert.is(repeatedCallCut(model, tokens([call("Paris"), call("Rome")].join(envelope.separator)), envelope), undefined);
     assert.is(repeatedCallCut(model, tokens(call("Paris")), envelope), undefined);
     assert.is(repeatedCallCut(model, tokens(call("Paris") + envelope.separator + call("Paris").slice(0, -3)), envelope), undefined);
+    // Bare JSON calls (no envelope) are not checked, and never loop.
+    assert.is(repeatedCallCut(model, tokens("{\"a\": 1}; {\"a\": 1}"), {prefix: "", suffix: ""}), undefined);
 });
 
 t.run();
