@@ -105,8 +105,8 @@ withShared(t, shared, "the shared BFCL data")("loads every shared BFCL category"
         return [category, entries.length];
     }));
     assert.equal(sizes, {
-        irrelevance: 240, live_irrelevance: 884, live_relevance: 16, multiple: 200, parallel: 200, parallel_multiple: 200,
-        simple_java: 100, simple_javascript: 50, simple_python: 400,
+        irrelevance: 240, live_irrelevance: 884, live_multiple: 1053, live_parallel: 16, live_parallel_multiple: 24, live_relevance: 16, live_simple: 258,
+        multiple: 200, parallel: 200, parallel_multiple: 200, simple_java: 100, simple_javascript: 50, simple_python: 400,
     });
 });
 
