@@ -6,7 +6,7 @@ export type EngineArgs = {model?: string, threads?: number, contexts?: number, c
 /** The flags every model-running command shares. */
 export function withEngineArgs<T>(yargs: Argv<T>): Argv<T & EngineArgs> {
     return yargs
-        .option("model", {type: "string", describe: "GGUF file or hf: URI (default: models/default.gguf)"})
+        .option("model", {type: "string", describe: "GGUF file, catalog name (see `model list`: smollm2-135m-instruct, gemma-3-270m; pulled on first use) or hf: URI (default: models/default.gguf)"})
         .option("threads", {type: "number", describe: "evaluation threads (default: 1 for models under 128 MiB, else all cores)"})
         .option("contexts", {type: "number", describe: "contexts of --threads threads each: requests on different contexts run in parallel on separate cores (evaluations answer that many items at once; default 1)"})
         .option("ctx", {type: "number", describe: "context tokens per sequence (default: the model's, at most 4096)"})

@@ -95,7 +95,7 @@ withData("a model run on one item per level: rounds scored, report and chart wri
         const {report} = await runApiBankEval({dataDir, outDir: out, engine, limit: 1, refine: "1", maxTokens: 256, progress: null});
         const records = readFileSync(path.join(out, "items.jsonl"), "utf8").trim().split("\n").map((line) => JSON.parse(line) as EvalItemRecord);
         assert.equal(records.map((r) => r.category), ["level-1", "level-2"]);
-        assert.ok(records.some((r) => r.error === undefined), `some item was answered: ${records.map((r) => r.error ?? "ok").join("; ")}`);
+        assert.ok(records.some((r) => r.error === undefined), `some item was answered: ${records.map((r) => r.error?.code ?? "ok").join("; ")}`);
         for (const record of records) {
             if (record.error !== undefined) continue;
             assert.is(record.rounds.length, 2);
