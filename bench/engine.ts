@@ -2,8 +2,8 @@
  * The overhead of toolace-r's generation layer over node-llama-cpp:
  *   npm run bench -- engine [--json] [--repeat N] [--model PATH] [--no-larger] [--max-string-length N]
  *
- * On the same model and BFCL-sized request (three travel tools, tool_choice "required", greedy,
- * the call grammar), with the prompt in the KV cache of each side (so each run evaluates the
+ * On the same model and BFCL-sized request (three travel tools, tool_choice "required", one call:
+ * parallel_tool_calls false, greedy, the call grammar), with the prompt in the KV cache of each side (so each run evaluates the
  * prompt's last token and generates the call), three ways generate the same tokens:
  *   raw:      node-llama-cpp's sequence.evaluate with a grammar evaluation state, until end of generation;
  *   turn:     toolace-r's generation loop, generateTurn (KV prefix matching, token meter, detokenizing);
@@ -20,7 +20,6 @@ import os from "node:os";
 import {getLlama, LlamaGrammar, LlamaGrammarEvaluationState, LlamaLogLevel, type LlamaContextSequence, type Token} from "node-llama-cpp";
 import {ToolCallEngine} from "../src/engine/ToolCallEngine.js";
 import {generateTurn} from "../src/engine/generateTurn.js";
-import {MAX_PARALLEL_CALLS} from "../src/engine/parseCallRequest.js";
 import type {ChatMessage} from "../src/protocol/ChatMessage.js";
 import {buildCallGrammar} from "../src/protocol/buildCallGrammar.js";
 import {renderPrompt} from "../src/protocol/renderPrompt.js";
@@ -81,11 +80,11 @@ async function measureModel(model: BenchModel): Promise<{model: string, modelNot
     const turnSequence = turnContext.getSequence();
     try {
         const tools = normalizeTools(request!.tools);
-        const grammar = new LlamaGrammar(llama, {grammar: buildCallGrammar(engine.format, tools, "required", {maxParallelCalls: MAX_PARALLEL_CALLS, maxStringLength, maxArrayItems: 4})});
+        const grammar = new LlamaGrammar(llama, {grammar: buildCallGrammar(engine.format, tools, "required", {maxParallelCalls: 1, maxStringLength, maxArrayItems: 4})});
         const prompt = engine.tokenize(renderPrompt(engine.format, request!.messages as ChatMessage[], tools), true);
         await rawSequence.evaluateWithoutGeneratingNewTokens(prompt.slice(0, -1));
         const cached = rawSequence.nextTokenIndex;
-        const call = {...request!, tool_choice: "required", refine: "off", max_tokens: maxTokens};
+        const call = {...request!, tool_choice: "required", parallel_tool_calls: false, refine: "off", max_tokens: maxTokens};
         // The same warm-up for all three: one untimed run each, which leaves the prompt in its cache.
         await engine.call(call);
         await generateTurn(turnSequence, prompt, {grammar, maxTokens});
