@@ -5,7 +5,9 @@
  *
  * BFCL-sized requests (three travel tools, about 600 tokens of tool definitions; each request
  * with its own system message, so each starts from a cold cache) run round 0 plus `rounds` fixed
- * refinement rounds (tool_choice "required", greedy), on the default model and on a larger
+ * refinement rounds (tool_choice "required", one call per round: parallel_tool_calls false, so that
+ * a real model that would go on with more calls ends its round the same way in every loop; greedy),
+ * on the default model and on a larger
  * generated one (random weights), in four loops:
  *   (i)   reuse:    ToolCallEngine.call with default options: every round on the same context
  *                   sequence, drafts (the previous call) checked while checks decide rounds;
@@ -36,7 +38,6 @@ import {ToolCallEngine} from "../src/engine/ToolCallEngine.js";
 import {ToolaceError} from "../src/errors/ToolaceError.js";
 import {DraftMargins} from "../src/engine/DraftMargins.js";
 import {generateTurn, type TurnResult} from "../src/engine/generateTurn.js";
-import {MAX_PARALLEL_CALLS} from "../src/engine/parseCallRequest.js";
 import type {CallResult} from "../src/engine/CallResult.js";
 import {parseAssistantOutput, type AssistantOutput} from "../src/protocol/AssistantOutput.js";
 import type {ChatMessage} from "../src/protocol/ChatMessage.js";
@@ -73,6 +74,8 @@ const log = (line: string): void => {
 };
 
 const toolChoice = "required" as const;
+/** Room for the prompt and every round of a real model's outputs (each round's output stays in the conversation). */
+const CONTEXT_SIZE = 4096;
 const llama = await getLlama({gpu: false, build: "never", logLevel: LlamaLogLevel.error});
 const models = await benchModels({model: args.string("model"), larger: !args.flag("no-larger")});
 const requests = bfclSizedRequests(requestCount, {distinctSystem: true});
@@ -84,15 +87,15 @@ const describe = (result: AssistantOutput | {tool_calls: CallResult["tool_calls"
         : JSON.stringify(result.tool_calls.length === 0 ? {text: result.content} : result.tool_calls.map((call) => [call.function.name, call.function.arguments]));
 
 async function measureModel(model: BenchModel): Promise<Record<string, unknown>> {
-    const options = {model: model.path, llama, threads: 1, contextSize: 2048, grammar: {maxStringLength, maxArrayItems: 4}};
+    const options = {model: model.path, llama, threads: 1, contextSize: CONTEXT_SIZE, grammar: {maxStringLength, maxArrayItems: 4}};
     const engine = await ToolCallEngine.load(options);
     const plainEngine = await ToolCallEngine.load({...options, speculative: false});
-    const context = await plainEngine.model.createContext({contextSize: 2048, sequences: 2, threads: 1});
+    const context = await plainEngine.model.createContext({contextSize: CONTEXT_SIZE, sequences: 2, threads: 1});
     const statelessSequence = context.getSequence();
     const cacheSequence = context.getSequence();
     // Replays on a context of their own with one sequence, as an engine's: a cache shared with sequences that are
     // filled and erased in turn changes the order in which attention sums, and with it the logits (see DraftMargins).
-    const replayContext = await plainEngine.model.createContext({contextSize: 2048, sequences: 1, threads: 1});
+    const replayContext = await plainEngine.model.createContext({contextSize: CONTEXT_SIZE, sequences: 1, threads: 1});
     const replaySequence = replayContext.getSequence();
     const replays: Replay[] = [];
     // The replay context's decision margins, measured by its first checks (as an engine measures its own).
@@ -108,12 +111,12 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
         for (let pass = 0; pass < repeat; pass++) {
             for (const [index, request] of requests.entries()) {
                 const normalized = normalizeTools(request.tools);
-                const grammar = new LlamaGrammar(llama, {grammar: buildCallGrammar(format, normalized, toolChoice, {maxParallelCalls: MAX_PARALLEL_CALLS, maxStringLength, maxArrayItems: 4})});
+                const grammar = new LlamaGrammar(llama, {grammar: buildCallGrammar(format, normalized, toolChoice, {maxParallelCalls: 1, maxStringLength, maxArrayItems: 4})});
                 const promptSegments = renderPrompt(format, request.messages as ChatMessage[], normalized);
                 const prompt = plainEngine.tokenize(promptSegments, true);
                 promptTokens = Math.max(promptTokens, prompt.length);
                 toolTokens = Math.max(toolTokens, prompt.length - plainEngine.tokenize(renderPrompt(format, request.messages as ChatMessage[], []), true).length);
-                const call = {...request, tool_choice: toolChoice, refine: refineRounds, max_tokens: maxTokens};
+                const call = {...request, tool_choice: toolChoice, parallel_tool_calls: false, refine: refineRounds, max_tokens: maxTokens};
                 // Alternate the order of the loops between requests, so that no loop always runs first.
                 const order = index % 2 === 0 ? LOOPS : [...LOOPS].reverse();
                 const measured: Partial<Record<LoopName, Round[]>> = {};
@@ -310,7 +313,7 @@ const result = {
     met: {statelessOverReuse: statelessOverReuse >= 10, confirmOverPlainRound: confirmOverPlainRound != null && confirmOverPlainRound <= 0.40},
     byModel,
     chart,
-    setup: {requests: requests.length, refinementRounds: refineRounds, repeat, toolChoice, maxStringLength, maxTokens, threads: 1, contextSize: 2048,
+    setup: {requests: requests.length, refinementRounds: refineRounds, repeat, toolChoice, maxStringLength, maxTokens, threads: 1, contextSize: CONTEXT_SIZE, parallelToolCalls: false,
         seconds: roundTo((performance.now() - started) / 1000, 1), node: process.version, cores: os.availableParallelism(), loadAverage: os.loadavg().map((load) => roundTo(load, 2))}
 };
 
