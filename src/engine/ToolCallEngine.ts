@@ -95,7 +95,6 @@ export class ToolCallEngine {
     public readonly slots: number;
     public readonly modelPath: string;
     public readonly format: ChatFormat;
-    private repeatStopCache: {value: (CallEnvelope & {endToken: Token}) | undefined} | undefined;
     public readonly formatReason: string;
     public readonly threads: number;
     /** Whether refinement rounds may check their draft in batches (EngineOptions.speculative). */
@@ -110,6 +109,8 @@ export class ToolCallEngine {
     private readonly reclaimer = new NativeMemoryReclaimer();
     private readonly ownsLlama: boolean;
     private longestToken: {bytes: number | undefined} | undefined;
+    /** The repeated-call stop of generateTurn (see repeatStop), when this format and model allow it. */
+    private readonly repeatStop: (CallEnvelope & {endToken: Token}) | undefined;
 
     private constructor(init: {llama: Llama, ownsLlama: boolean, model: LlamaModel, contexts: readonly LlamaContext[], modelPath: string, threads: number, options: EngineOptions}) {
         this.llama = init.llama;
@@ -128,6 +129,7 @@ export class ToolCallEngine {
         const vocabulary = init.model.fileInfo.metadata.tokenizer?.ggml?.tokens;
         this.speculative = init.options.speculative ?? draftChecksPayOff(Array.isArray(vocabulary) ? vocabulary.length : 0, init.model.size);
         this.draftPolicy = this.speculative && init.options.speculative !== true ? new DraftCheckPolicy() : undefined;
+        this.repeatStop = repeatStop(init.model, format);
     }
 
     public static async load(options: EngineOptions = {}): Promise<ToolCallEngine> {
@@ -201,7 +203,7 @@ export class ToolCallEngine {
                 // A refinement round that confirms the previous call reproduces it: checked in a few batches.
                 const draft = round > 0 && this.speculative && (this.draftPolicy?.shouldCheck() ?? true) ? turns[round - 1]!.generated : undefined;
                 const calibrating = !this.draftMargins.calibrated;
-                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft, draftMargins: this.draftMargins, stopRepeatedCall: this.repeatStop()});
+                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft, draftMargins: this.draftMargins, stopRepeatedCall: this.repeatStop});
                 // Checks made with the conservative margins of an uncalibrated context say little of later ones.
                 if (turn.draftTokens > 0 && !calibrating) this.draftPolicy?.record(turn.draftAccepted === turn.generated.length);
                 this.options.onTurn?.({round, generated: turn.generated, draftTokens: turn.draftTokens, draftAccepted: turn.draftAccepted, inputTokens: turn.inputTokens, repeatsCut: turn.repeatsCut});
@@ -219,21 +221,6 @@ export class ToolCallEngine {
         } finally {
             release();
         }
-    }
-
-    /**
-     * The repeated-call stop of generateTurn: the format's call envelope and its end-of-turn token
-     * (only when that is one end-of-generation token of this model, and calls have an envelope).
-     */
-    private repeatStop(): (CallEnvelope & {endToken: Token}) | undefined {
-        if (this.repeatStopCache === undefined) {
-            const end = this.tokenize([output(this.format.assistantEnd, true)], false);
-            const {prefix, suffix} = this.format.envelope;
-            this.repeatStopCache = end.length === 1 && this.model.isEogToken(end[0]!) && prefix !== "" && suffix !== ""
-                ? {value: {prefix: this.format.envelope.prefix, suffix: this.format.envelope.suffix, endToken: end[0]!}}
-                : {value: undefined};
-        }
-        return this.repeatStopCache.value;
     }
 
     /** Whether calls are constrained by the call grammar (EngineOptions.constrained). */
@@ -304,6 +291,16 @@ export class ToolCallEngine {
                 throw new ToolaceError("grammar_violation", `the model produced an invalid call to "${call.name}": ${verdict.errors.join("; ")}`, {call});
         }
     }
+}
+
+/**
+ * The repeated-call stop of generateTurn: the format's call envelope and its end-of-turn token,
+ * only when that is one end-of-generation token of this model and calls have an envelope.
+ */
+function repeatStop(model: LlamaModel, format: ChatFormat): (CallEnvelope & {endToken: Token}) | undefined {
+    const end = tokenizeSegments(model, [output(format.assistantEnd, true)], {bos: false}).tokens;
+    const {prefix, suffix} = format.envelope;
+    return end.length === 1 && model.isEogToken(end[0]!) && prefix !== "" && suffix !== "" ? {prefix, suffix, endToken: end[0]!} : undefined;
 }
 
 function isCallRequest(input: unknown): input is CallRequest {

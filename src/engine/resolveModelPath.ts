@@ -4,7 +4,7 @@ import {fileURLToPath} from "node:url";
 import {resolveModelFile} from "node-llama-cpp";
 import {ToolaceError} from "../errors/ToolaceError.js";
 import {findCatalogModel, modelCatalog} from "../catalog/modelCatalog.js";
-import {catalogModelPath, pullModel} from "../catalog/pullModel.js";
+import {catalogModelPath, isCatalogModelPulled, pullModel} from "../catalog/pullModel.js";
 
 /** The repository (package) root: three levels above this file in dist/src/engine or src/engine. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), existsSync(new URL("../../../package.json", import.meta.url)) ? "../../.." : "../..");
@@ -35,8 +35,7 @@ export async function resolveModelPath(model: string | undefined): Promise<strin
     }
     const entry = findCatalogModel(model);
     if (entry != null && !existsSync(model)) {
-        const cached = catalogModelPath(entry);
-        if (existsSync(cached) && statSync(cached).size === entry.bytes) return checkGgufFile(cached);
+        if (isCatalogModelPulled(entry)) return checkGgufFile(catalogModelPath(entry));
         const pulled = await pullModel(entry, {progress: (line) => process.stderr.write(`toolace-r: ${line}\n`)});
         return checkGgufFile(pulled.path);
     }

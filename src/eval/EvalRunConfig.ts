@@ -27,6 +27,11 @@ export interface EvalRunConfig {
 
 const FILE = "run.json";
 
+/** The `grammar` setting of a run answered by `engine`: recorded only when calls are not constrained. */
+export function grammarSetting(engine: {readonly constrained: boolean} | undefined): Pick<EvalRunConfig, "grammar"> {
+    return engine?.constrained === false ? {grammar: false} : {};
+}
+
 /**
  * Creates `outDir` and writes `run.json`, or, when the folder already holds a run, checks that it
  * was made with the same settings. Throws {@link EvalRunError} (`eval_config_mismatch`) naming the

@@ -11,7 +11,7 @@ import {decodeBfclRound} from "./decodeBfclRound.js";
 import {type EvalItemRecord, evalItemKey} from "./EvalItemRecord.js";
 import {type EvalModelOptions, type EvalSettings, evalRequestFields, evalSettings, withEvalEngine} from "./EvalModelOptions.js";
 import {EvalProgress} from "./EvalProgress.js";
-import {type EvalRunConfig, prepareEvalOutDir} from "./EvalRunConfig.js";
+import {type EvalRunConfig, grammarSetting, prepareEvalOutDir} from "./EvalRunConfig.js";
 import {EvalRunError} from "./EvalRunError.js";
 import type {EvalRunResult} from "./EvalRunResult.js";
 import {oracleCallResult} from "./oracleCallResult.js";
@@ -55,7 +55,7 @@ export async function runApiBankEval(options: ApiBankEvalOptions): Promise<EvalR
             temperature: settings.temperature,
             maxTokens: settings.maxTokens,
             oracle: settings.oracle,
-            ...(engine?.constrained === false ? {grammar: false as const} : {})
+            ...grammarSetting(engine)
         };
         prepareEvalOutDir(options.outDir, config);
         const progressStream = options.progress === undefined ? process.stderr : options.progress;

@@ -16,7 +16,7 @@ import {type BfclMode, decodeBfclRound} from "./decodeBfclRound.js";
 import {type EvalModelOptions, type EvalSettings, evalRequestFields, evalSettings, withEvalEngine} from "./EvalModelOptions.js";
 import {EvalProgress} from "./EvalProgress.js";
 import type {EvalRequest} from "./EvalAnswerer.js";
-import {type EvalRunConfig, prepareEvalOutDir} from "./EvalRunConfig.js";
+import {type EvalRunConfig, grammarSetting, prepareEvalOutDir} from "./EvalRunConfig.js";
 import {EvalRunError} from "./EvalRunError.js";
 import type {EvalRunResult} from "./EvalRunResult.js";
 import {runEvalItems, type EvalRoundScore} from "./runEvalItems.js";
@@ -73,7 +73,7 @@ export async function runBfclEval(options: BfclEvalOptions): Promise<EvalRunResu
             temperature: settings.temperature,
             maxTokens: settings.maxTokens,
             oracle: settings.oracle,
-            ...(engine?.constrained === false ? {grammar: false as const} : {})
+            ...grammarSetting(engine)
         };
         prepareEvalOutDir(options.outDir, config);
         const progressStream = options.progress === undefined ? process.stderr : options.progress;
@@ -114,11 +114,7 @@ function fcRequest(entry: BfclEntry, toolChoice: "auto" | "required", settings: 
 }
 
 async function answerWithEngine(engine: ToolCallEngine, entry: BfclEntry, mode: BfclMode, toolChoice: "auto" | "required", settings: EvalSettings): Promise<CallResult> {
-    const tools = bfclEngineTools(entry.functions);
-    const choice = isRelevanceCategory(entry.category) || tools.length === 0 ? "auto" : toolChoice;
-    const request = mode === "fc"
-        ? {messages: bfclChatMessages(entry), tools, tool_choice: choice}
-        : {messages: bfclPromptMessages(entry), tools: []};
+    const request = mode === "fc" ? fcRequest(entry, toolChoice, settings) : {messages: bfclPromptMessages(entry), tools: []};
     return engine.call({...request, ...evalRequestFields(settings)});
 }
 

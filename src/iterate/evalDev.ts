@@ -2,7 +2,7 @@ import path from "node:path";
 import type {ToolCallEngine} from "../engine/ToolCallEngine.js";
 import {buildEvalReport, correctAfterRound} from "../eval/buildEvalReport.js";
 import type {EvalItemRecord} from "../eval/EvalItemRecord.js";
-import {type EvalRunConfig, prepareEvalOutDir} from "../eval/EvalRunConfig.js";
+import {type EvalRunConfig, grammarSetting, prepareEvalOutDir} from "../eval/EvalRunConfig.js";
 import {runEvalItems} from "../eval/runEvalItems.js";
 import {EVAL_OUTPUT_FILES, writeEvalReport} from "../eval/writeEvalReport.js";
 import type {SynthItem} from "../synth/SynthItem.js";
@@ -68,7 +68,7 @@ export async function evalDev(options: EvalDevOptions): Promise<DevEvalSummary> 
     });
     const config: EvalRunConfig = {
         benchmark: "synth", model: options.engine.modelPath, mode: "fc", toolChoice: "auto", refine: "adaptive", maxRounds: options.maxRounds,
-        seed: null, temperature: null, maxTokens: options.maxTokens ?? null, oracle: false
+        seed: null, temperature: null, maxTokens: options.maxTokens ?? null, oracle: false, ...grammarSetting(options.engine)
     };
     prepareEvalOutDir(options.outDir, config);
     const itemsFile = path.join(options.outDir, EVAL_OUTPUT_FILES.items);

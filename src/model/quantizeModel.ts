@@ -1,5 +1,5 @@
 import {randomBytes} from "node:crypto";
-import {open, rename, rm, stat} from "node:fs/promises";
+import {rm, stat} from "node:fs/promises";
 import path from "node:path";
 import {getLlama, type Llama, LlamaLogLevel} from "node-llama-cpp";
 import {loadTrainerAddon} from "../train/nativeAddon.js";
@@ -8,6 +8,7 @@ import type {GgufFile} from "./GgufFile.js";
 import {quantizationTypes, type QuantizationType} from "./QuantizationType.js";
 import {QuantizeError} from "./QuantizeError.js";
 import {readGguf} from "./readGguf.js";
+import {renameSynced} from "../util/renameSynced.js";
 
 export interface QuantizeModelOptions {
     input: string;
@@ -94,13 +95,7 @@ export async function quantizeModel(options: QuantizeModelOptions): Promise<Quan
             }
         }
         try {
-            const handle = await open(temp, "r");
-            try {
-                await handle.sync();
-            } finally {
-                await handle.close();
-            }
-            await rename(temp, output);
+            await renameSynced(temp, output);
         } catch (error) {
             throw new QuantizeError("quantize_io", `cannot move the result to ${output}: ${(error as Error).message}`, {file: output}, {cause: error});
         }

@@ -65,7 +65,7 @@ const model: CatalogModel = {
         {package: "fake-model-part2", version: "1.0.0", entry: "fake_model_part2/data/m.gguf.part01"}
     ],
     hfUri: "hf:example/fake", license: "test",
-    facts: {architecture: "llama", parameters: "0", instructionTuned: false, vocabulary: 0, layers: 0}
+    facts: {architecture: "llama", parameters: "0", licenseTag: "test", instructionTuned: false, vocabulary: 0, layers: 0}
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -132,15 +132,7 @@ t("the CLI: pull prints the result, an unknown name is a usage error naming the 
     const list = JSON.parse((await runCli(["model", "list", "--dir", dir])).stdout) as {name: string, pulled: boolean, hf: string}[];
     assert.ok(list.some((entry) => entry.name === "smollm2-135m-instruct" && !entry.pulled && entry.hf.startsWith("hf:")));
     assert.ok(list.some((entry) => entry.name === "gemma-3-270m"));
-    const noPip = await new Promise<{code: number | null, stderr: string}>((resolve) => {
-        import("node:child_process").then(({spawn}) => {
-            const child = spawn(process.execPath, [path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../src/cli/main.js"), "model", "pull", "smollm2-135m-instruct", "--dir", dir],
-                {env: {...process.env, TOOLACE_PYTHON: path.join(root, "no-such-python")}});
-            let stderr = "";
-            child.stderr.on("data", (d: Buffer) => stderr += d.toString());
-            child.on("close", (code) => resolve({code, stderr}));
-        });
-    });
+    const noPip = await runCli(["model", "pull", "smollm2-135m-instruct", "--dir", dir], "", {TOOLACE_PYTHON: path.join(root, "no-such-python")});
     assert.is(noPip.code, 1, noPip.stderr);
     assert.match(noPip.stderr, /needs Python 3 with pip.*\[pip_missing\]/);
     assertClean(dir, []);

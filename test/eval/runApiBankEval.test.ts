@@ -14,12 +14,12 @@ import type {EvalItemRecord} from "../../src/eval/EvalItemRecord.js";
 import {runApiBankEval} from "../../src/eval/runApiBankEval.js";
 import {createTestModel} from "../helpers/testModels.js";
 import {checkXmlWellFormed} from "./xmlWellFormed.js";
-import {withShared} from "../helpers/sharedData.js";
+import {isCi, withShared} from "../helpers/sharedData.js";
 
 const t = suite("API-Bank evaluation");
 const dataDir = resolveApiBankDataDir();
 const hasData = existsSync(path.join(dataDir, "test-data", "level-1-api.json"));
-if (!hasData) console.log(`NOTICE: API-Bank data not found at ${dataDir}; ${process.env.CI === "true" ? "failing (CI=true)" : "skipping the tests that need it (set TOOLACE_SHARED)"}.`);
+if (!hasData) console.log(`NOTICE: API-Bank data not found at ${dataDir}; ${isCi() ? "failing (CI=true)" : "skipping the tests that need it (set TOOLACE_SHARED)"}.`);
 const withData = withShared(t, hasData ? dataDir : undefined, "the API-Bank data");
 
 function withDir(body: (dir: string) => Promise<void>): () => Promise<void> {

@@ -4,22 +4,20 @@
  * had (no pip, no registry), its tests fail under CI (`CI=true`) and are skipped visibly elsewhere,
  * never passed.
  */
-import {existsSync, statSync} from "node:fs";
 import type {Test} from "uvu";
 import {findCatalogModel} from "../../src/catalog/modelCatalog.js";
-import {catalogModelPath, pullModel} from "../../src/catalog/pullModel.js";
-import {withShared} from "./sharedData.js";
+import {catalogModelPath, isCatalogModelPulled, pullModel} from "../../src/catalog/pullModel.js";
+import {isCi, withShared} from "./sharedData.js";
 
 /** The path of catalog model `name`, pulled when missing; undefined (with a notice) when it cannot be pulled. */
 export async function realModel(name: string): Promise<string | undefined> {
     const entry = findCatalogModel(name);
     if (entry == null) throw new Error(`no catalog model ${name}`);
-    const file = catalogModelPath(entry);
-    if (existsSync(file) && statSync(file).size === entry.bytes) return file;
+    if (isCatalogModelPulled(entry)) return catalogModelPath(entry);
     try {
         return (await pullModel(entry, {progress: (line) => process.stderr.write(`  ${line}\n`)})).path;
     } catch (error) {
-        console.log(`NOTICE: catalog model ${name} could not be pulled (${(error as Error).message}); ${process.env.CI === "true" ? "failing (CI=true)" : "skipping its tests"}.`);
+        console.log(`NOTICE: catalog model ${name} could not be pulled (${(error as Error).message}); ${isCi() ? "failing (CI=true)" : "skipping its tests"}.`);
         return undefined;
     }
 }

@@ -24,7 +24,8 @@ export function sharedPath(relative: string, suiteName: string): string | undefi
     return undefined;
 }
 
-function isCi(): boolean {
+/** Whether this run is CI's (`CI=true`): missing data then fails instead of skipping. */
+export function isCi(): boolean {
     return process.env.CI === "true" || process.env.CI === "1";
 }
 

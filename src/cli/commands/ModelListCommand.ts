@@ -1,8 +1,7 @@
-import {existsSync, statSync} from "node:fs";
 import type {CommandModule} from "yargs";
 import {modelCatalog} from "../../catalog/modelCatalog.js";
 import {modelCacheDir} from "../../catalog/modelCacheDir.js";
-import {catalogModelPath} from "../../catalog/pullModel.js";
+import {catalogModelPath, isCatalogModelPulled} from "../../catalog/pullModel.js";
 
 interface ModelListArgs {
     dir?: string;
@@ -21,7 +20,7 @@ export const ModelListCommand: CommandModule<object, ModelListArgs> = {
             return {
                 name: model.name, description: model.description, license: model.license, bytes: model.bytes, sha256: model.sha256,
                 packages: model.wheels.map((w) => `${w.package}==${w.version}`), hf: model.hfUri, path: file,
-                pulled: existsSync(file) && statSync(file).size === model.bytes,
+                pulled: isCatalogModelPulled(model, dir),
                 ...(model.notice != null ? {notice: model.notice} : {})
             };
         });
