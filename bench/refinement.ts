@@ -59,7 +59,9 @@ import {writeBenchChart} from "./support/writeBenchChart.js";
 type Round = {inputTokens: number, outputTokens: number, ms: number, output: string};
 type LoopName = "reuse" | "reusePlain" | "stateless" | "promptCache";
 const LOOPS: LoopName[] = ["reuse", "reusePlain", "stateless", "promptCache"];
-type Replay = {request: number, round: number, ms: number, plainMs: number, round0Ms: number, outputTokens: number, round0OutputTokens: number, same: boolean, accepted: boolean, acceptedTokens: number, calibrating: boolean};
+type Replay = {request: number, round: number, ms: number, plainMs: number, round0Ms: number, outputTokens: number, round0OutputTokens: number, same: boolean, accepted: boolean, acceptedTokens: number, calibrating: boolean,
+    /** The round's input and its output evaluated as one batch with no output sampled: what any check of the same tokens costs at least. */
+    floorMs: number};
 const LOOP_LABELS: Record<LoopName, string> = {reuse: "(i) reuse", reusePlain: "(i') reuse, no drafts", stateless: "(ii) stateless", promptCache: "(iii) prompt cache"};
 
 const args = new BenchArgs(process.argv.slice(2));
@@ -190,9 +192,10 @@ async function measureModel(model: BenchModel): Promise<Record<string, unknown>>
         // Replayed rounds the check decided wholly in batches: what a confirming round costs when the check works.
         decidedConfirmOverRound0: roundTo(median(replayed.filter((r) => r.accepted).map((r) => r.ms / r.round0Ms)), 3),
         decidedConfirmOverPlainRound: roundTo(median(replayed.filter((r) => r.accepted).map((r) => r.ms / r.plainMs)), 3),
+        floorOverPlainRound: roundTo(median(replayed.map((r) => r.floorMs / r.plainMs)), 3),
         replayOutputTokens: median(replayed.map((r) => r.outputTokens)),
         replayRound0OutputTokens: median(replayed.map((r) => r.round0OutputTokens)),
-        replays: replays.map((r) => ({...r, ms: roundTo(r.ms, 1), plainMs: roundTo(r.plainMs, 1), round0Ms: roundTo(r.round0Ms, 1)})),
+        replays: replays.map((r) => ({...r, ms: roundTo(r.ms, 1), plainMs: roundTo(r.plainMs, 1), round0Ms: roundTo(r.round0Ms, 1), floorMs: roundTo(r.floorMs, 1)})),
         outputsIdenticalToPlain: identical,
         requestsMatchingPlain: Object.fromEntries(LOOPS.map((loop) => [loop, loopsAgree(loop)]))
     };
@@ -261,8 +264,13 @@ async function replayLoop(sequence: LlamaContextSequence, margins: DraftMargins,
         await sequence.eraseContextTokenRanges([{start: before, end: sequence.nextTokenIndex}]);
         const calibrating = !margins.calibrated;
         const confirm = await generateTurn(sequence, history, {grammar, maxTokens, draft: plain.generated, draftMargins: margins});
+        // The floor: the same input and output tokens as plain batches, nothing sampled (a check can cost no less).
+        await sequence.eraseContextTokenRanges([{start: before, end: sequence.nextTokenIndex}]);
+        const floorStarted = performance.now();
+        await sequence.evaluateWithoutGeneratingNewTokens([...history.slice(before), ...plain.generated.slice(0, -1)]);
+        const floorMs = performance.now() - floorStarted;
         replays.push({request, round, ms: confirm.ms, plainMs: plain.ms, round0Ms: round0.ms, outputTokens: plain.generated.length,
-            round0OutputTokens: round0.generated.length, same: confirm.generated.join() === plain.generated.join(), accepted: confirm.draftAccepted === plain.generated.length, acceptedTokens: confirm.draftAccepted, calibrating});
+            round0OutputTokens: round0.generated.length, same: confirm.generated.join() === plain.generated.join(), accepted: confirm.draftAccepted === plain.generated.length, acceptedTokens: confirm.draftAccepted, calibrating, floorMs});
         previous = plain;
     }
     return replays;
@@ -276,7 +284,7 @@ for (const model of models) {
 type ModelResult = {model: string, perRound: Record<LoopName, {round: number, inputTokens: number, outputTokens: number, ms: number}[]>,
     statelessOverReuse: number, promptCacheOverReuse: number, confirmingRounds: number, confirmOverRound0: number, confirmOverPlainRound: number,
     confirmOverRound0SameLength: number, outputsIdenticalToPlain: boolean, replays: Replay[], replayedOutputsIdentical: boolean, replayedDecidedInBatches: number, replayedCalibrating: number,
-    replayConfirmOverRound0: number, replayConfirmOverPlainRound: number, decidedConfirmOverRound0: number, decidedConfirmOverPlainRound: number, replayOutputTokens: number, replayRound0OutputTokens: number, confirms: {ms: number, round0Ms: number, plainMs: number}[], promptTokens: number, toolTokens: number};
+    replayConfirmOverRound0: number, replayConfirmOverPlainRound: number, decidedConfirmOverRound0: number, decidedConfirmOverPlainRound: number, replayOutputTokens: number, replayRound0OutputTokens: number, floorOverPlainRound: number, confirms: {ms: number, round0Ms: number, plainMs: number}[], promptTokens: number, toolTokens: number};
 const results = byModel as ModelResult[];
 const allConfirms = results.flatMap((result) => result.confirms);
 const allReplays = results.flatMap((result) => result.replays.filter((r) => r.same && !r.calibrating));
@@ -307,6 +315,8 @@ const result = {
     replayedConfirmingRounds: allReplays.length,
     replayConfirmOverPlainRound: roundTo(median(allReplays.map((r) => r.ms / r.plainMs)), 3),
     replayConfirmOverRound0: roundTo(median(allReplays.map((r) => r.ms / r.round0Ms)), 3),
+    // The least any exact confirmation can cost on this machine: the round's tokens as batches, nothing sampled or checked.
+    floorOverPlainRound: roundTo(median(allReplays.map((r) => r.floorMs / r.plainMs)), 3),
     outputsIdenticalToPlain: results.every((r) => r.outputsIdenticalToPlain && r.replayedOutputsIdentical),
     peakRssBytes: peakRssBytes(),
     targets: {statelessOverReuse: ">= 10", confirmOverPlainRound: "<= 0.40 (natural confirming rounds only)"},
@@ -327,9 +337,10 @@ for (const r of results) {
         `outputs identical to plain decoding: ${r.outputsIdenticalToPlain}`);
     lines.push(`  replayed confirming rounds ${r.replays.length} (same output: ${r.replayedOutputsIdentical}, decided wholly in batches: ${r.replayedDecidedInBatches}, calibrating margins: ${r.replayedCalibrating}): ` +
         `ms / round 0 ${r.replayConfirmOverRound0}, ms / same round plain ${r.replayConfirmOverPlainRound} (median output ${r.replayOutputTokens} tokens, round 0 ${r.replayRound0OutputTokens}); ` +
-        `decided wholly in batches: ms / round 0 ${r.decidedConfirmOverRound0}, ms / same round plain ${r.decidedConfirmOverPlainRound}`, "");
+        `decided wholly in batches: ms / round 0 ${r.decidedConfirmOverRound0}, ms / same round plain ${r.decidedConfirmOverPlainRound}; ` +
+        `floor (the round's tokens as plain batches, nothing checked) / same round plain ${r.floorOverPlainRound}`, "");
 }
 lines.push(`statelessOverReuse ${result.statelessOverReuse} (target >= 10); confirmOverPlainRound ${confirmOverPlainRound ?? "n/a"} over ${naturalPlainRatios.length} natural confirming rounds ` +
     `(target <= 0.40${naturalPlainRatios.length === 0 ? ": no natural confirming round, not met; raise --requests" : ""}); ` +
-    `replays (not judged): ${allReplays.length} rounds, ms / same round plain ${result.replayConfirmOverPlainRound}; peak RSS ${(result.peakRssBytes! / 2 ** 20).toFixed(0)} MiB, chart ${chart}`);
+    `replays (not judged): ${allReplays.length} rounds, ms / same round plain ${result.replayConfirmOverPlainRound}; floor ${result.floorOverPlainRound}; peak RSS ${(result.peakRssBytes! / 2 ** 20).toFixed(0)} MiB, chart ${chart}`);
 printBenchResult(lines.join("\n"), result, json);

@@ -1,16 +1,13 @@
 #!/usr/bin/env node
-import yargs from "yargs";
-import {hideBin} from "yargs/helpers";
-import {commands} from "./commands/index.js";
-import {reportCliError} from "./reportCliError.js";
+import {exitWithLauncher, relaunchWithThreadPool} from "./relaunchWithThreadPool.js";
+import {threadPoolSizeFor} from "./threadPoolSizeFor.js";
 
-const cli = yargs(hideBin(process.argv))
-    .scriptName("toolace-r")
-    .strict()
-    .demandCommand(1, "Name a command (see --help).")
-    .recommendCommands()
-    .fail((message, error) => reportCliError(error ?? new Error(message), Boolean(message)))
-    .help()
-    .wrap(Math.min(110, process.stdout.columns ?? 110));
-for (const command of commands) cli.command(command);
-await cli.parseAsync();
+/** Commands that decode with a model: they run with a libuv pool sized to their decodes (threadPoolSizeFor). */
+const DECODING_COMMANDS = new Set(["call", "agent", "eval", "serve"]);
+
+const argv = process.argv.slice(2);
+exitWithLauncher();
+if (!DECODING_COMMANDS.has(argv[0] ?? "") || !await relaunchWithThreadPool(threadPoolSizeFor(argv))) {
+    const {runCliApp} = await import("./runCliApp.js");
+    await runCliApp(argv);
+}
