@@ -8,7 +8,8 @@
         "native/AddonModel.cpp",
         "native/AddonTrainer.cpp",
         "native/TrainingHook.cpp",
-        "native/AddonQuantize.cpp"
+        "native/AddonQuantize.cpp",
+        "native/AddonGemm.cpp"
       ],
       "include_dirs": [
         "native",

@@ -1,65 +1,166 @@
 /**
- * Training throughput of the native trainer on generated F32 llama models:
- *   node dist/bench/trainSpeed.js [--threads N] [--steps N] [--context N] [--batch N] [--sizes tiny,small,medium]
- * Prints, per model, positions (tokens) per second of full training steps (forward, backward, AdamW),
- * the share of the native masking hook, and which llama.cpp build ran (prebuilt or local build).
+ * Training throughput of the native trainer against this machine's physical limit, in one run:
+ *   npm run bench -- trainSpeed [--json] [--model PATH|CATALOG_NAME] [--sizes tiny,small,medium] [--threads N]
+ *                               [--context N] [--steps N] [--repeat N] [--gemm N]
+ *
+ * Models: `--model` (an F32 GGUF, or a catalog name such as smollm2-135m-instruct, dequantized to F32
+ * once into the model cache) and/or generated F32 llama models of `--sizes` (default: the model only
+ * when one is named, else tiny,small,medium). Each is trained with full steps (forward, backward,
+ * AdamW) of `--context` positions on `--threads` threads, in `--repeat` alternating pairs of
+ * `--steps` steps: "before" with mul_mat's gradients from ggml_out_prod (TOOLACE_BACKWARD_OUT_PROD=1,
+ * the trainer as it was), "now" with the backward-GEMM patch (native/patches/llama-backward-gemm.diff;
+ * the same gradients up to rounding, test/train/backwardGemm.test.ts). A switch costs one untimed
+ * step. Ratio = median tokens/s now / before.
+ *
+ * Peak: the best rate of ggml's F32 matrix product (measureGemm, `--gemm` N×N×N, on `--threads`
+ * threads) — the physical limit the trainer's matrix products meet on this machine. A trained token
+ * costs about 6 × parameters operations (forward 2, backward 4), so fractionOfPeak = 6 × parameters ×
+ * tokens/s / peak. JSON on the last line with --json.
  */
+import {existsSync} from "node:fs";
 import {mkdir} from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import {getLlama, LlamaLogLevel} from "node-llama-cpp";
+import {findCatalogModel} from "../src/catalog/modelCatalog.js";
+import {modelCacheDir} from "../src/catalog/modelCacheDir.js";
+import {resolveModelPath} from "../src/engine/resolveModelPath.js";
 import {initModel} from "../src/model/initModel.js";
+import {quantizeModel} from "../src/model/quantizeModel.js";
 import {readGguf} from "../src/model/readGguf.js";
 import {graphCapacityAdapter} from "../src/train/graphCapacity.js";
 import {loadTrainerAddon} from "../src/train/nativeAddon.js";
+import {BenchArgs} from "./support/BenchArgs.js";
+import {formatTable} from "./support/formatTable.js";
+import {median} from "./support/median.js";
+import {printBenchResult} from "./support/printBenchResult.js";
+import {roundTo} from "./support/roundTo.js";
 
-const sizes = {
+const SIZES = {
     tiny: {dim: 64, layers: 2, heads: 4, ffn: 128},
     small: {dim: 256, layers: 4, heads: 4, ffn: 768},
     medium: {dim: 512, layers: 8, heads: 8, ffn: 1536}
 } as const;
+type SizeName = keyof typeof SIZES;
 
-function argument(name: string, fallback: string): string {
-    const index = process.argv.indexOf(`--${name}`);
-    return index >= 0 ? process.argv[index + 1] ?? fallback : fallback;
-}
-
-const threads = Number(argument("threads", String(os.availableParallelism())));
-const steps = Number(argument("steps", "5"));
-const contextSize = Number(argument("context", "512"));
-const batchSize = Number(argument("batch", String(contextSize)));
-const chosen = argument("sizes", "tiny,small,medium").split(",") as (keyof typeof sizes)[];
+const args = new BenchArgs(process.argv.slice(2));
+const json = args.flag("json");
+const threads = args.number("threads", os.availableParallelism(), 1);
+const steps = args.number("steps", 3, 1);
+const repeat = args.number("repeat", 2, 1);
+const contextSize = args.number("context", 512, 256);
+if (contextSize % 256 !== 0) throw new Error(`--context must be a multiple of 256 (got ${contextSize})`);
+const gemmSize = args.number("gemm", 1024, 64);
+const modelArg = args.string("model");
+const sizeNames = args.string("sizes", modelArg === undefined ? "tiny,small,medium" : "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+for (const name of sizeNames) if (!(name in SIZES)) throw new Error(`--sizes: unknown size ${name} (${Object.keys(SIZES).join(", ")})`);
+const log = (line: string): void => {
+    process.stderr.write(`bench trainSpeed: ${line}\n`);
+};
 
 const llama = await getLlama({gpu: false, build: "never", logLevel: LlamaLogLevel.error});
 const addon = await loadTrainerAddon(llama);
-console.log(`llama.cpp: ${addon.buildType} (${addon.libraryPath}), threads ${threads}, context ${contextSize}, batch ${batchSize}`);
-const dir = path.join(os.tmpdir(), "toolace-r-bench-models");
-await mkdir(dir, {recursive: true});
+const started = performance.now();
 
-for (const name of chosen) {
-    const size = sizes[name];
+/** An F32 file for `--model`: the path itself when it is F32, else a dequantized copy in the model cache. */
+async function f32Model(name: string): Promise<{label: string, file: string}> {
+    const source = await resolveModelPath(name);
+    const label = findCatalogModel(name)?.name ?? path.basename(source, ".gguf");
+    const gguf = await readGguf(source);
+    if (gguf.tensors.every((tensor) => tensor.typeName === "F32")) return {label, file: source};
+    const file = path.join(modelCacheDir(), `${path.basename(source, ".gguf")}.f32.gguf`);
+    if (!existsSync(file)) {
+        log(`dequantizing ${source} to ${file}`);
+        await quantizeModel({input: source, output: file, type: "f32", llama});
+    }
+    return {label, file};
+}
+
+/** A generated F32 llama model of `size`. */
+async function generatedModel(name: SizeName): Promise<{label: string, file: string}> {
+    const dir = path.join(os.tmpdir(), "toolace-r-bench-models");
+    await mkdir(dir, {recursive: true});
     const file = path.join(dir, `${name}.gguf`);
-    const info = await initModel({arch: "llama", vocab: "llama-spm", ...size, ctx: 4096, out: file, seed: 1, template: "none"});
-    const capacity = await graphCapacityAdapter(await readGguf(file));
+    await initModel({arch: "llama", vocab: "llama-spm", ...SIZES[name], ctx: 4096, out: file, seed: 1, template: "none"});
+    return {label: name, file};
+}
+
+function setOutProd(on: boolean): void {
+    if (on) process.env.TOOLACE_BACKWARD_OUT_PROD = "1";
+    else delete process.env.TOOLACE_BACKWARD_OUT_PROD;
+}
+
+type ModelResult = {model: string, file: string, parameters: number, vocabulary: number, beforeTokensPerSecond: number, nowTokensPerSecond: number,
+    ratio: number, fractionOfPeakBefore: number, fractionOfPeakNow: number, pairs: {before: number, now: number}[], hookShare: number};
+
+async function measure(label: string, file: string, peakFlops: number): Promise<ModelResult> {
+    const gguf = await readGguf(file);
+    const capacity = await graphCapacityAdapter(gguf);
     const model = await addon.Model.load(file);
     const trainer = await addon.Trainer.create(model, {
-        contextSize, batchSize, threads, ...(capacity === undefined ? {} : {capacityAdapter: capacity.path, capacityAdapterCopies: capacity.copies})
+        contextSize, threads, ...(capacity === undefined ? {} : {capacityAdapter: capacity.path, capacityAdapterCopies: capacity.copies})
     });
-    const tokens = new Int32Array(contextSize).map((_, i) => 100 + ((i * 7) % 500));
-    const labels = new Int32Array(contextSize).map((_, i) => 100 + (((i + 1) * 7) % 500));
-    const mask = new Uint8Array(contextSize).fill(1);
-    await trainer.step({tokens, labels, mask, learningRate: 1e-4, iteration: 1}); // warm-up (graph allocation)
+    const vocabulary = model.vocabSize;
+    // A sample of the sizes training sees: tokens spread over the vocabulary, the loss on the last tenth (an answer).
+    const tokens = new Int32Array(contextSize).map((_, i) => 10 + ((i * 7919) % Math.max(1, vocabulary - 20)));
+    const labels = new Int32Array(contextSize).map((_, i) => tokens[(i + 1) % contextSize]!);
+    const mask = new Uint8Array(contextSize).map((_, i) => i >= contextSize * 0.9 ? 1 : 0);
+    let iteration = 1;
     let hookMs = 0;
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < steps; i++) hookMs += (await trainer.step({tokens, labels, mask, learningRate: 1e-4, iteration: i + 2})).hookMs;
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    const evalStart = process.hrtime.bigint();
-    for (let i = 0; i < steps; i++) await trainer.step({tokens, labels, mask, train: false});
-    const evalMs = Number(process.hrtime.bigint() - evalStart) / 1e6;
-    console.log(
-        `${name.padEnd(6)} ${(info.params / 1e6).toFixed(1).padStart(6)}M params: train ${(steps * contextSize / (ms / 1000)).toFixed(0).padStart(6)} tok/s `
-        + `(${(ms / steps).toFixed(0)} ms/step, hook ${(100 * hookMs / ms).toFixed(1)}%), forward only ${(steps * contextSize / (evalMs / 1000)).toFixed(0)} tok/s`
-    );
-    trainer.dispose();
+    let timedMs = 0;
+    const run = async (outProd: boolean): Promise<number> => {
+        setOutProd(outProd);
+        await trainer.step({tokens, labels, mask, learningRate: 1e-6, iteration: iteration++}); // untimed: the switch re-plans the graphs
+        const begin = performance.now();
+        for (let i = 0; i < steps; i++) hookMs += (await trainer.step({tokens, labels, mask, learningRate: 1e-6, iteration: iteration++})).hookMs;
+        const ms = performance.now() - begin;
+        timedMs += ms;
+        return (steps * contextSize) / (ms / 1000);
+    };
+    const pairs: {before: number, now: number}[] = [];
+    try {
+        for (let r = 0; r < repeat; r++) {
+            const first = r % 2 === 0;
+            const a = await run(first);
+            const b = await run(!first);
+            pairs.push(first ? {before: a, now: b} : {before: b, now: a});
+            log(`${label}: pair ${r + 1}/${repeat}: before ${pairs.at(-1)!.before.toFixed(1)} tokens/s, now ${pairs.at(-1)!.now.toFixed(1)}`);
+        }
+    } finally {
+        setOutProd(false);
+        trainer.dispose();
+    }
+    const parameters = model.parameterCount;
     model.dispose();
+    const before = median(pairs.map((p) => p.before));
+    const now = median(pairs.map((p) => p.now));
+    return {
+        model: label, file, parameters, vocabulary, beforeTokensPerSecond: roundTo(before, 1), nowTokensPerSecond: roundTo(now, 1),
+        ratio: roundTo(median(pairs.map((p) => p.now / p.before)), 3),
+        fractionOfPeakBefore: roundTo((6 * parameters * before) / peakFlops, 4), fractionOfPeakNow: roundTo((6 * parameters * now) / peakFlops, 4),
+        pairs: pairs.map((p) => ({before: roundTo(p.before, 1), now: roundTo(p.now, 1)})), hookShare: roundTo(hookMs / timedMs, 4)
+    };
 }
+
+const gemm = await addon.measureGemm({m: gemmSize, n: gemmSize, k: gemmSize, threads, repeats: 5});
+const peakFlops = gemm.flops / (Math.min(...gemm.ms) / 1000);
+log(`peak: ${(peakFlops / 1e9).toFixed(1)} GFLOP/s (F32 ${gemmSize}³ product, ${threads} threads)`);
+if (addon.backwardGemmPatch === 0) log(`warning: ${addon.libraryPath} lacks the backward-GEMM patch: "before" and "now" are the same trainer`);
+
+const models = [...(modelArg === undefined ? [] : [await f32Model(modelArg)]), ...await Promise.all(sizeNames.map((name) => generatedModel(name as SizeName)))];
+const results: ModelResult[] = [];
+for (const model of models) results.push(await measure(model.label, model.file, peakFlops));
+
+const lines = [
+    `llama.cpp ${llama.buildType} (${addon.libraryPath}), backward-GEMM patch ${addon.backwardGemmPatch}, ${threads} threads, ${contextSize} positions per step, loss on the last tenth`,
+    `peak F32 matrix product: ${(peakFlops / 1e9).toFixed(1)} GFLOP/s (${gemmSize}×${gemmSize}×${gemmSize}, best of 5)`,
+    formatTable(["model", "parameters", "before tokens/s", "now tokens/s", "now/before", "of peak before", "of peak now"], results.map((r) => [
+        r.model, `${(r.parameters / 1e6).toFixed(1)}M`, r.beforeTokensPerSecond, r.nowTokensPerSecond, r.ratio,
+        `${(100 * r.fractionOfPeakBefore).toFixed(1)}%`, `${(100 * r.fractionOfPeakNow).toFixed(1)}%`]))
+];
+printBenchResult(lines.join("\n"), {
+    benchmark: "trainSpeed", threads, contextSize, steps, repeat, buildType: llama.buildType, backwardGemmPatch: addon.backwardGemmPatch, trainingPatch: addon.trainingPatch,
+    peakGflops: roundTo(peakFlops / 1e9, 2), gemmSize, gemmMs: gemm.ms.map((ms) => roundTo(ms, 2)),
+    ratio: results.length > 0 ? results[0]!.ratio : null, models: results,
+    seconds: roundTo((performance.now() - started) / 1000, 1), node: process.version, cores: os.availableParallelism()
+}, json);

@@ -93,7 +93,7 @@ AttachResult attachLlama(const std::string & explicitPath) {
         if (wanted != api.libraryPath) {
             throw std::runtime_error("the trainer is already attached to " + api.libraryPath + ", not " + wanted);
         }
-        return {api.libraryPath, api.loadedBackends, api.trainingPatch};
+        return {api.libraryPath, api.loadedBackends, api.trainingPatch, api.backwardGemmPatch};
     }
 
     // RTLD_NOLOAD: only take a library that is already resident, never load a second copy.
@@ -134,8 +134,11 @@ AttachResult attachLlama(const std::string & explicitPath) {
     if (auto * patchVersion = reinterpret_cast<PatchVersion>(dlsym(handle, "llama_opt_toolace_patch"))) {
         resolved.trainingPatch = patchVersion();
     }
+    if (auto * patchVersion = reinterpret_cast<PatchVersion>(dlsym(handle, "ggml_toolace_backward_gemm_patch"))) {
+        resolved.backwardGemmPatch = patchVersion();
+    }
 
     api = resolved;
     attached = true;
-    return {api.libraryPath, api.loadedBackends, api.trainingPatch};
+    return {api.libraryPath, api.loadedBackends, api.trainingPatch, api.backwardGemmPatch};
 }

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "ggml-alloc.h"
 #include "ggml-backend.h"
 #include "ggml-opt.h"
 #include "ggml.h"
@@ -53,7 +54,23 @@
     X(llama_model_quantize_default_params)     \
     X(llama_model_quantize)                    \
     X(llama_log_get)                           \
-    X(llama_log_set)
+    X(llama_log_set)                           \
+    X(ggml_init)                               \
+    X(ggml_free)                               \
+    X(ggml_tensor_overhead)                    \
+    X(ggml_graph_overhead)                     \
+    X(ggml_new_tensor_2d)                      \
+    X(ggml_mul_mat)                            \
+    X(ggml_new_graph)                          \
+    X(ggml_build_forward_expand)               \
+    X(ggml_backend_alloc_ctx_tensors)          \
+    X(ggml_backend_buffer_free)                \
+    X(ggml_backend_graph_compute)              \
+    X(ggml_backend_free)                       \
+    X(ggml_backend_dev_by_type)                \
+    X(ggml_backend_dev_init)                   \
+    X(ggml_backend_dev_backend_reg)            \
+    X(ggml_backend_reg_get_proc_address)
 
 struct LlamaApi {
 #define TOOLACE_DECLARE_POINTER(name) decltype(&::name) name = nullptr;
@@ -66,6 +83,9 @@ struct LlamaApi {
     // Version of toolace-r's llama.cpp training patch (native/patches), 0 when the library lacks it:
     // without it attn_k, attn_v and token_embd get no gradient in llama_opt_epoch.
     int32_t trainingPatch = 0;
+    // Version of the backward-GEMM patch (native/patches/llama-backward-gemm.diff), 0 without it: mul_mat's
+    // gradients then come from ggml_out_prod, several times slower on the CPU.
+    int32_t backwardGemmPatch = 0;
 };
 
 // The resolved functions; valid once attachLlama() succeeded.
@@ -75,6 +95,7 @@ struct AttachResult {
     std::string libraryPath;
     bool loadedBackends;
     int32_t trainingPatch;
+    int32_t backwardGemmPatch;
 };
 
 // Finds the libllama loaded in this process (or takes `explicitPath`, which must already be loaded),

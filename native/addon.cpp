@@ -1,6 +1,7 @@
-// Registers the native trainer: attach(), Model, Trainer and quantize(). See LlamaApi.h for how llama.cpp is reached.
+// Registers the native trainer: attach(), Model, Trainer, quantize() and measureGemm(). See LlamaApi.h for how llama.cpp is reached.
 #include <napi.h>
 
+#include "AddonGemm.h"
 #include "AddonModel.h"
 #include "AddonQuantize.h"
 #include "AddonTrainer.h"
@@ -18,6 +19,7 @@ Napi::Value Attach(const Napi::CallbackInfo & info) {
         result.Set("libraryPath", attached.libraryPath);
         result.Set("loadedBackends", attached.loadedBackends);
         result.Set("trainingPatch", attached.trainingPatch);
+        result.Set("backwardGemmPatch", attached.backwardGemmPatch);
         return result;
     } catch (const std::exception & e) {
         throw Napi::Error::New(info.Env(), e.what());
@@ -33,6 +35,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     exports.Set("Model", data->model.Value());
     exports.Set("Trainer", data->trainer.Value());
     exports.Set("quantize", Napi::Function::New<Quantize>(env, "quantize"));
+    exports.Set("measureGemm", Napi::Function::New<MeasureGemm>(env, "measureGemm"));
     return exports;
 }
 

@@ -17,9 +17,10 @@ import {TrainError} from "./TrainError.js";
 
 /**
  * Graph nodes + leafs budgeted for training, per model tensor and on top: measured on llama models,
- * a training graph has ~11.5 nodes and ~4 leafs per tensor plus ~100 (this budget is 1.5x that).
+ * a training graph has ~11.5 nodes and ~4 leafs per tensor plus ~100; the backward-GEMM patch adds up
+ * to ~5 nodes per weight matrix (transposed copies), so this budget keeps about 1.5x that.
  */
-const trainingNodesPerTensor = 24;
+const trainingNodesPerTensor = 32;
 const trainingNodesExtra = 256;
 
 /** The graph budget llama.cpp gives a context of this model (llama_context::graph_max_nodes, default architectures). */

@@ -127,18 +127,31 @@ export interface TrainerAddon {
      * the token embeddings.
      */
     readonly trainingPatch: number;
+    /**
+     * Version of the backward-GEMM patch (`native/patches/llama-backward-gemm.diff`), 0 without it:
+     * mul_mat's gradients then come from ggml_out_prod, whose CPU kernel is several times slower
+     * than the tiled matrix product the patch uses (`npm run bench -- trainSpeed`).
+     */
+    readonly backwardGemmPatch: number;
     readonly llama: Llama;
     readonly Model: {load(path: string, options?: NativeModelLoadOptions): Promise<NativeModel>};
     readonly Trainer: {create(model: NativeModel, options: NativeTrainerOptions): Promise<NativeTrainer>};
     /** llama_model_quantize of `input` into `output` (written directly: callers write to a temporary name). */
     quantize(input: string, output: string, options: NativeQuantizeOptions): Promise<void>;
+    /**
+     * Times `repeats` F32 products C[m×n] = A[k×m]ᵀ·B[k×n] (2·m·n·k operations each, after an untimed
+     * warm-up) on ggml's CPU backend with `threads` threads: the rate this machine gives the trainer's
+     * matrix products.
+     */
+    measureGemm(options: {m: number, n: number, k: number, threads: number, repeats?: number}): Promise<{flops: number, ms: number[]}>;
 }
 
 interface RawAddon {
-    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean, trainingPatch: number};
+    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean, trainingPatch: number, backwardGemmPatch?: number};
     Model: TrainerAddon["Model"];
     Trainer: TrainerAddon["Trainer"];
     quantize: TrainerAddon["quantize"];
+    measureGemm: TrainerAddon["measureGemm"];
 }
 
 const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -195,11 +208,13 @@ async function load(given: Llama | undefined): Promise<TrainerAddon> {
         libraryPath: attached.libraryPath,
         loadedBackends: attached.loadedBackends,
         trainingPatch: attached.trainingPatch,
+        backwardGemmPatch: attached.backwardGemmPatch ?? 0,
         addonPath,
         buildType: llama.buildType,
         llama,
         Model: raw.Model,
         Trainer: raw.Trainer,
-        quantize: (input, output, options) => raw.quantize(input, output, options)
+        quantize: (input, output, options) => raw.quantize(input, output, options),
+        measureGemm: (options) => raw.measureGemm(options)
     };
 }
