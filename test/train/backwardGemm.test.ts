@@ -74,6 +74,8 @@ t("same loss and the same gradient of every tensor as ggml_out_prod, up to round
     assert.is(gemm.loss, old.loss, "the forward pass is untouched");
     const gguf = await readGguf(modelPath);
     let compared = 0;
+    let worst = 0;
+    let differing = 0;
     for (const info of gguf.tensors) {
         const w0 = await tensor(modelPath, info.name);
         const a = await tensor(old.file, info.name);
@@ -88,10 +90,15 @@ t("same loss and the same gradient of every tensor as ggml_out_prod, up to round
         }
         if (scale === 0) continue;
         compared++;
+        worst = Math.max(worst, error / scale);
+        if (error > 0) differing++;
         // float32 weights near 0.02 carry about 2e-9 of rounding; the gradients differ by summation order only
         assert.ok(error <= 1e-4 * scale + 1e-8, `${info.name}: gradients differ by ${error} (largest ${scale})`);
     }
     assert.ok(compared >= gguf.tensors.length - 2, `compared ${compared} of ${gguf.tensors.length} tensors`);
+    // The two paths really differ (another summation order), or the switch did nothing.
+    assert.ok(differing > 0, "no gradient changed at all: TOOLACE_BACKWARD_OUT_PROD had no effect");
+    console.log(`  ${compared} tensors, ${differing} with rounding differences, largest ${worst.toExponential(2)} of the tensor's largest gradient`);
 });
 
 t.run();
