@@ -6,11 +6,12 @@
  * Models: `--model` (an F32 GGUF, or a catalog name such as smollm2-135m-instruct, dequantized to F32
  * once into the model cache) and/or generated F32 llama models of `--sizes` (default: the model only
  * when one is named, else tiny,small,medium). Each is trained with full steps (forward, backward,
- * AdamW) of `--context` positions on `--threads` threads, in `--repeat` alternating pairs of
- * `--steps` steps: "before" with mul_mat's gradients from ggml_out_prod (TOOLACE_BACKWARD_OUT_PROD=1,
- * the trainer as it was), "now" with the backward-GEMM patch (native/patches/llama-backward-gemm.diff;
- * the same gradients up to rounding, test/train/backwardGemm.test.ts). A switch costs one untimed
- * step. Ratio = median tokens/s now / before.
+ * AdamW) of `--context` positions (the loss on the last tenth, as an answer) on `--threads` threads,
+ * in `--repeat` alternating pairs of `--steps` steps on two trainers (two copies of the model):
+ * "before", the trainer as it was (logits at every position, mul_mat's gradients from ggml_out_prod:
+ * TOOLACE_BACKWARD_OUT_PROD=1, lossOutputsOnly false), and "now" (the backward-GEMM and outputs
+ * patches, native/patches; the same loss and gradients up to rounding: test/train/backwardGemm.test.ts,
+ * test/train/lossOutputs.test.ts). A switch costs one untimed step. Ratio = median tokens/s now / before.
  *
  * Peak: the best rate of ggml's F32 matrix product (measureGemm, `--gemm` N×N×N, on `--threads`
  * threads) — the physical limit the trainer's matrix products meet on this machine. A trained token
@@ -96,23 +97,27 @@ type ModelResult = {model: string, file: string, parameters: number, vocabulary:
 async function measure(label: string, file: string, peakFlops: number): Promise<ModelResult> {
     const gguf = await readGguf(file);
     const capacity = await graphCapacityAdapter(gguf);
-    const model = await addon.Model.load(file);
-    const trainer = await addon.Trainer.create(model, {
-        contextSize, threads, ...(capacity === undefined ? {} : {capacityAdapter: capacity.path, capacityAdapterCopies: capacity.copies})
-    });
-    const vocabulary = model.vocabSize;
+    // Two copies of the model (a trainer changes its model for good): "before" computes every position's
+    // logits with ggml_out_prod gradients, "now" only the loss positions' with the backward GEMM.
+    const models = [await addon.Model.load(file), await addon.Model.load(file)];
+    const trainers = await Promise.all(models.map((model, i) => addon.Trainer.create(model, {
+        contextSize, threads, lossOutputsOnly: i === 1, ...(capacity === undefined ? {} : {capacityAdapter: capacity.path, capacityAdapterCopies: capacity.copies})
+    })));
+    const vocabulary = models[0]!.vocabSize;
     // A sample of the sizes training sees: tokens spread over the vocabulary, the loss on the last tenth (an answer).
     const tokens = new Int32Array(contextSize).map((_, i) => 10 + ((i * 7919) % Math.max(1, vocabulary - 20)));
     const labels = new Int32Array(contextSize).map((_, i) => tokens[(i + 1) % contextSize]!);
     const mask = new Uint8Array(contextSize).map((_, i) => i >= contextSize * 0.9 ? 1 : 0);
-    let iteration = 1;
+    const iterations = [1, 1];
     let hookMs = 0;
     let timedMs = 0;
-    const run = async (outProd: boolean): Promise<number> => {
-        setOutProd(outProd);
-        await trainer.step({tokens, labels, mask, learningRate: 1e-6, iteration: iteration++}); // untimed: the switch re-plans the graphs
+    const run = async (now: boolean): Promise<number> => {
+        setOutProd(!now);
+        const trainer = trainers[now ? 1 : 0]!;
+        const at = now ? 1 : 0;
+        await trainer.step({tokens, labels, mask, learningRate: 1e-6, iteration: iterations[at]!++}); // untimed: the switch re-plans the graphs
         const begin = performance.now();
-        for (let i = 0; i < steps; i++) hookMs += (await trainer.step({tokens, labels, mask, learningRate: 1e-6, iteration: iteration++})).hookMs;
+        for (let i = 0; i < steps; i++) hookMs += (await trainer.step({tokens, labels, mask, learningRate: 1e-6, iteration: iterations[at]!++})).hookMs;
         const ms = performance.now() - begin;
         timedMs += ms;
         return (steps * contextSize) / (ms / 1000);
@@ -120,18 +125,18 @@ async function measure(label: string, file: string, peakFlops: number): Promise<
     const pairs: {before: number, now: number}[] = [];
     try {
         for (let r = 0; r < repeat; r++) {
-            const first = r % 2 === 0;
-            const a = await run(first);
-            const b = await run(!first);
-            pairs.push(first ? {before: a, now: b} : {before: b, now: a});
+            const nowFirst = r % 2 === 1;
+            const a = await run(nowFirst);
+            const b = await run(!nowFirst);
+            pairs.push(nowFirst ? {before: b, now: a} : {before: a, now: b});
             log(`${label}: pair ${r + 1}/${repeat}: before ${pairs.at(-1)!.before.toFixed(1)} tokens/s, now ${pairs.at(-1)!.now.toFixed(1)}`);
         }
     } finally {
         setOutProd(false);
-        trainer.dispose();
+        for (const trainer of trainers) trainer.dispose();
     }
-    const parameters = model.parameterCount;
-    model.dispose();
+    const parameters = models[0]!.parameterCount;
+    for (const model of models) model.dispose();
     const before = median(pairs.map((p) => p.before));
     const now = median(pairs.map((p) => p.now));
     return {
@@ -145,21 +150,21 @@ async function measure(label: string, file: string, peakFlops: number): Promise<
 const gemm = await addon.measureGemm({m: gemmSize, n: gemmSize, k: gemmSize, threads, repeats: 5});
 const peakFlops = gemm.flops / (Math.min(...gemm.ms) / 1000);
 log(`peak: ${(peakFlops / 1e9).toFixed(1)} GFLOP/s (F32 ${gemmSize}³ product, ${threads} threads)`);
-if (addon.backwardGemmPatch === 0) log(`warning: ${addon.libraryPath} lacks the backward-GEMM patch: "before" and "now" are the same trainer`);
+if (addon.backwardGemmPatch === 0 || !addon.outputsPatch) log(`warning: ${addon.libraryPath} lacks the backward-GEMM or outputs patch: "before" and "now" differ less or not at all`);
 
 const models = [...(modelArg === undefined ? [] : [await f32Model(modelArg)]), ...await Promise.all(sizeNames.map((name) => generatedModel(name as SizeName)))];
 const results: ModelResult[] = [];
 for (const model of models) results.push(await measure(model.label, model.file, peakFlops));
 
 const lines = [
-    `llama.cpp ${llama.buildType} (${addon.libraryPath}), backward-GEMM patch ${addon.backwardGemmPatch}, ${threads} threads, ${contextSize} positions per step, loss on the last tenth`,
+    `llama.cpp ${llama.buildType} (${addon.libraryPath}), backward-GEMM patch ${addon.backwardGemmPatch}, outputs patch ${addon.outputsPatch}, ${threads} threads, ${contextSize} positions per step, loss on the last tenth`,
     `peak F32 matrix product: ${(peakFlops / 1e9).toFixed(1)} GFLOP/s (${gemmSize}×${gemmSize}×${gemmSize}, best of 5)`,
     formatTable(["model", "parameters", "before tokens/s", "now tokens/s", "now/before", "of peak before", "of peak now"], results.map((r) => [
         r.model, `${(r.parameters / 1e6).toFixed(1)}M`, r.beforeTokensPerSecond, r.nowTokensPerSecond, r.ratio,
         `${(100 * r.fractionOfPeakBefore).toFixed(1)}%`, `${(100 * r.fractionOfPeakNow).toFixed(1)}%`]))
 ];
 printBenchResult(lines.join("\n"), {
-    benchmark: "trainSpeed", threads, contextSize, steps, repeat, buildType: llama.buildType, backwardGemmPatch: addon.backwardGemmPatch, trainingPatch: addon.trainingPatch,
+    benchmark: "trainSpeed", threads, contextSize, steps, repeat, buildType: llama.buildType, backwardGemmPatch: addon.backwardGemmPatch, outputsPatch: addon.outputsPatch, trainingPatch: addon.trainingPatch,
     peakGflops: roundTo(peakFlops / 1e9, 2), gemmSize, gemmMs: gemm.ms.map((ms) => roundTo(ms, 2)),
     ratio: results.length > 0 ? results[0]!.ratio : null, models: results,
     seconds: roundTo((performance.now() - started) / 1000, 1), node: process.version, cores: os.availableParallelism()

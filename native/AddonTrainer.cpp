@@ -1,5 +1,7 @@
 #include "AddonTrainer.h"
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <cmath>
@@ -24,7 +26,25 @@ struct TrainerConfig {
     bool adamw = true;
     float weightDecay = 0;
     bool maskGradients = true;
+    bool lossOutputsOnly = true;
 };
+
+// The positions a step computes logits for: those that carry loss, plus the last position of every
+// physical batch that has none (llama.cpp needs an output per batch; the hook masks it). The logits of
+// the other positions only fed a loss and a gradient that the mask zeroes.
+std::vector<uint8_t> lossOutputs(const std::vector<uint8_t> & mask, int64_t batchSize) {
+    std::vector<uint8_t> outputs(mask.size());
+    for (size_t begin = 0; begin < mask.size(); begin += size_t(batchSize)) {
+        const size_t end = std::min(mask.size(), begin + size_t(batchSize));
+        bool any = false;
+        for (size_t p = begin; p < end; ++p) {
+            outputs[p] = mask[p] != 0 ? 1 : 0;
+            any = any || mask[p] != 0;
+        }
+        if (!any && end > begin) outputs[end - 1] = 1;
+    }
+    return outputs;
+}
 
 class CreateWorker : public PromiseWorker {
    public:
@@ -35,6 +55,9 @@ class CreateWorker : public PromiseWorker {
    protected:
     void Run() override {
         parts.adamw = config.adamw;
+        // Only with the exact mask: without it every position carries loss (llama.cpp's own gradient).
+        parts.lossOutputsOnly = config.lossOutputsOnly && config.maskGradients && api.llama_opt_toolace_set_outputs != nullptr;
+        parts.batchSize = config.batchSize;
         parts.hook = std::make_unique<TrainingHook>();
         TrainingHook * hook = parts.hook.get();
         hook->nCtx = config.contextSize;
@@ -131,7 +154,12 @@ class StepWorker : public PromiseWorker {
         std::memcpy(api.ggml_opt_dataset_data(parts.dataset)->data, tokens.data(), tokens.size() * sizeof(int32_t));
         std::memcpy(api.ggml_opt_dataset_labels(parts.dataset)->data, labels.data(), labels.size() * sizeof(int32_t));
         parts.hook->learningRate = learningRate;
-        parts.hook->begin(train, labels.data(), mask.data(), iteration);
+        std::vector<uint8_t> outputs;
+        if (parts.lossOutputsOnly) {
+            outputs = lossOutputs(mask, parts.batchSize);
+            api.llama_opt_toolace_set_outputs(parts.ctx, outputs.data(), int32_t(outputs.size()));
+        }
+        parts.hook->begin(train, labels.data(), mask.data(), parts.lossOutputsOnly ? outputs.data() : nullptr, iteration);
         try {
             api.llama_opt_epoch(parts.ctx, parts.dataset, nullptr, nullptr, train ? 1 : 0, nullptr, nullptr);
         } catch (...) {
@@ -150,6 +178,7 @@ class StepWorker : public PromiseWorker {
         result.Set("lossSum", outcome.lossSum);
         result.Set("tokens", double(outcome.lossTokens));
         result.Set("batches", double(outcome.batches));
+        result.Set("outputs", double(outcome.outputRows));
         result.Set("referenceLossSum", outcome.referenceLossSum);
         result.Set("referenceTokens", double(outcome.referenceTokens));
         result.Set("hookMs", outcome.hookMs);
@@ -299,6 +328,8 @@ std::vector<T> typedArrayCopy(const Napi::Object & options, const char * key, na
 
 void TrainerParts::free() {
     if (dataset != nullptr) api.ggml_opt_dataset_free(dataset);
+    // The patch keeps the outputs by context: forget them before the address can be reused.
+    if (ctx != nullptr && api.llama_opt_toolace_set_outputs != nullptr) api.llama_opt_toolace_set_outputs(ctx, nullptr, 0);
     if (ctx != nullptr) api.llama_free(ctx);
     for (llama_adapter_lora * adapter : capacityAdapters) api.llama_adapter_lora_free(adapter);
     capacityAdapters.clear();
@@ -331,6 +362,8 @@ AddonTrainer::AddonTrainer(const Napi::CallbackInfo & info) : Napi::ObjectWrap<A
     parts.dataset = created->dataset;
     parts.hook = std::move(created->hook);
     parts.adamw = created->adamw;
+    parts.lossOutputsOnly = created->lossOutputsOnly;
+    parts.batchSize = created->batchSize;
     parts.capacityAdapters = std::move(created->capacityAdapters);
     created->capacityAdapters.clear();
     created->ctx = nullptr;
@@ -388,6 +421,7 @@ Napi::Value AddonTrainer::Create(const Napi::CallbackInfo & info) {
     config.adamw = optimizer == "adamw";
     config.weightDecay = float(weightDecay);
     config.maskGradients = boolOption(options, "maskGradients", true);
+    config.lossOutputsOnly = boolOption(options, "lossOutputsOnly", true);
     config.capacityAdapter = stringOption(options, "capacityAdapter", "");
     const double copies = numberOption(options, "capacityAdapterCopies", config.capacityAdapter.empty() ? 0 : 1);
     if (!(copies >= 0) || copies > 1000 || std::floor(copies) != copies) throw Napi::RangeError::New(env, "capacityAdapterCopies must be an integer in [0, 1000]");

@@ -20,6 +20,9 @@ struct TrainerParts {
     ggml_opt_dataset_t dataset = nullptr;
     std::unique_ptr<TrainingHook> hook;
     bool adamw = true;
+    // Logits (and loss) only at the positions that carry loss (llama_opt_toolace_set_outputs); see lossOutputs.
+    bool lossOutputsOnly = false;
+    int64_t batchSize = 0;
     void free();
 };
 

@@ -86,6 +86,9 @@ struct LlamaApi {
     // Version of the backward-GEMM patch (native/patches/llama-backward-gemm.diff), 0 without it: mul_mat's
     // gradients then come from ggml_out_prod, several times slower on the CPU.
     int32_t backwardGemmPatch = 0;
+    // From the outputs patch (native/patches/llama-opt-outputs.diff), nullptr without it: the positions a
+    // training step computes logits for.
+    void (*llama_opt_toolace_set_outputs)(llama_context * ctx, const uint8_t * outputs, int32_t n) = nullptr;
 };
 
 // The resolved functions; valid once attachLlama() succeeded.
@@ -96,6 +99,7 @@ struct AttachResult {
     bool loadedBackends;
     int32_t trainingPatch;
     int32_t backwardGemmPatch;
+    bool outputsPatch;
 };
 
 // Finds the libllama loaded in this process (or takes `explicitPath`, which must already be loaded),

@@ -192,11 +192,12 @@ void TrainingHook::fail(const std::string & message) {
     if (error.empty()) error = message;
 }
 
-void TrainingHook::begin(bool isTrain, const int32_t * labelIds, const uint8_t * trainMask, int64_t step) {
+void TrainingHook::begin(bool isTrain, const int32_t * labelIds, const uint8_t * trainMask, const uint8_t * outputFlags, int64_t step) {
     active = true;
     train = isTrain;
     labels = labelIds;
     mask = trainMask;
+    outputs = outputFlags;
     iteration = step;
     trainable = 0;
     for (int64_t i = 0; i < nCtx; ++i) trainable += mask[i] != 0;
@@ -241,6 +242,15 @@ StepOutcome TrainingHook::finish() {
     return outcome;
 }
 
+std::vector<int64_t> TrainingHook::rowPositions(int64_t batch) const {
+    std::vector<int64_t> positions;
+    const int64_t base = batch * nUbatch;
+    for (int64_t p = base; p < base + nUbatch && p < nCtx; ++p) {
+        if (outputs == nullptr || outputs[p] != 0) positions.push_back(p);
+    }
+    return positions;
+}
+
 void TrainingHook::onLoss(ggml_tensor * t) {
     ggml_tensor * logits = t->src[0];
     ggml_tensor * onehot = t->src[1];
@@ -248,20 +258,21 @@ void TrainingHook::onLoss(ggml_tensor * t) {
         throw std::runtime_error("unexpected cross-entropy inputs (not contiguous F32)");
     }
     const int64_t rows = rowsOf(logits);
-    if (logits->ne[0] != nVocab || rows != nUbatch || rowsOf(onehot) != rows || onehot->ne[0] != nVocab) {
+    if (lossBatches * nUbatch >= nCtx) throw std::runtime_error("more batches than positions in the datapoint");
+    const std::vector<int64_t> positions = rowPositions(lossBatches);
+    if (logits->ne[0] != nVocab || rows != int64_t(positions.size()) || rowsOf(onehot) != rows || onehot->ne[0] != nVocab) {
         throw std::runtime_error("unexpected cross-entropy shape [" + std::to_string(logits->ne[0]) + ", " + std::to_string(rows) +
-                                 "], expected [" + std::to_string(nVocab) + ", " + std::to_string(nUbatch) + "]");
+                                 "], expected [" + std::to_string(nVocab) + ", " + std::to_string(positions.size()) + "]");
     }
-    const int64_t base = lossBatches * nUbatch;
-    if (base + rows > nCtx) throw std::runtime_error("more batches than positions in the datapoint");
     lossBatches++;
+    outcome.outputRows += rows;
 
     Rows x(logits, false);
     Rows y(onehot, false);
     // The one-hot labels llama_opt_epoch wrote must be ours: this checks the batch order assumption.
     for (int64_t r = 0; r < rows; ++r) {
-        if (y.row(r)[labels[base + r]] != 1.0f) {
-            throw std::runtime_error("the labels of position " + std::to_string(base + r) +
+        if (y.row(r)[labels[positions[r]]] != 1.0f) {
+            throw std::runtime_error("the labels of position " + std::to_string(positions[r]) +
                                      " in the training graph are not the ones given (batch order changed?)");
         }
     }
@@ -269,7 +280,7 @@ void TrainingHook::onLoss(ggml_tensor * t) {
     parallelRows(rows, threads, rows * nVocab, [&](int64_t begin, int64_t end, int64_t worker) {
         double sum = 0;
         for (int64_t r = begin; r < end; ++r) {
-            const int64_t p = base + r;
+            const int64_t p = positions[r];
             if (!mask[p]) continue;
             const float * row = x.row(r);
             sum += rowLogSumExp(row, nVocab) - double(row[labels[p]]);
@@ -277,7 +288,7 @@ void TrainingHook::onLoss(ggml_tensor * t) {
         partial[worker] = sum;
     });
     for (double value : partial) outcome.lossSum += value;
-    for (int64_t r = 0; r < rows; ++r) outcome.lossTokens += mask[base + r] != 0;
+    for (int64_t r = 0; r < rows; ++r) outcome.lossTokens += mask[positions[r]] != 0;
     if (t->type == GGML_TYPE_F32) {
         outcome.referenceLossSum += double(readScalar(t)) * double(rows);
         outcome.referenceTokens += rows;
@@ -290,9 +301,9 @@ void TrainingHook::onGradient(ggml_tensor * t) {
         throw std::runtime_error("unexpected cross-entropy gradient (not contiguous F32)");
     }
     const int64_t rows = rowsOf(t);
-    if (t->ne[0] != nVocab || rows != nUbatch) throw std::runtime_error("unexpected cross-entropy gradient shape");
     if (gradientBatches != lossBatches - 1) throw std::runtime_error("cross-entropy gradient without its forward pass");
-    const int64_t base = gradientBatches * nUbatch;
+    const std::vector<int64_t> positions = rowPositions(gradientBatches);
+    if (t->ne[0] != nVocab || rows != int64_t(positions.size())) throw std::runtime_error("unexpected cross-entropy gradient shape");
     gradientBatches++;
     if (!maskGradients) return;
     if (trainable == 0) throw std::runtime_error("a training step needs at least one trainable position");
@@ -306,7 +317,7 @@ void TrainingHook::onGradient(ggml_tensor * t) {
     parallelRows(rows, threads, rows * nVocab, [&](int64_t begin, int64_t end, int64_t) {
         for (int64_t r = begin; r < end; ++r) {
             float * row = g.row(r);
-            if (!mask[base + r]) {
+            if (!mask[positions[r]]) {
                 std::memset(row, 0, sizeof(float) * nVocab);
             } else {
                 scaleRow(row, nVocab, scale);

@@ -38,6 +38,7 @@ struct StepOutcome {
     double lossSum = 0;        // sum of cross-entropy over trainable positions
     int64_t lossTokens = 0;    // trainable positions counted
     int64_t batches = 0;       // physical batches evaluated
+    int64_t outputRows = 0;    // positions whose logits the step computed (every position unless lossOutputsOnly)
     int64_t optimizerNodes = 0;
     // ggml's own cross-entropy over every position (no mask), for checks: sum and positions.
     double referenceLossSum = 0;
@@ -64,8 +65,10 @@ class TrainingHook {
 
     uint64_t callbackCalls() const { return calls; }
 
-    // One llama_opt_epoch call over one datapoint of nCtx positions.
-    void begin(bool train, const int32_t * labels, const uint8_t * mask, int64_t iteration);
+    // One llama_opt_epoch call over one datapoint of nCtx positions. `outputs` (nCtx flags, or nullptr
+    // for every position) are the positions llama.cpp computes logits for (llama_opt_toolace_set_outputs):
+    // the rows of the cross-entropy nodes are those positions, in order.
+    void begin(bool train, const int32_t * labels, const uint8_t * mask, const uint8_t * outputs, int64_t iteration);
     // Ends the call; throws std::runtime_error if the graph did not run as expected.
     StepOutcome finish();
 
@@ -88,6 +91,9 @@ class TrainingHook {
     bool train = false;
     const int32_t * labels = nullptr;
     const uint8_t * mask = nullptr;
+    const uint8_t * outputs = nullptr;
+    // The positions of the rows of physical batch `batch` (its outputs, in order).
+    std::vector<int64_t> rowPositions(int64_t batch) const;
     int64_t trainable = 0;
     int64_t iteration = 1;
     int64_t lossBatches = 0;

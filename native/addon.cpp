@@ -20,6 +20,7 @@ Napi::Value Attach(const Napi::CallbackInfo & info) {
         result.Set("loadedBackends", attached.loadedBackends);
         result.Set("trainingPatch", attached.trainingPatch);
         result.Set("backwardGemmPatch", attached.backwardGemmPatch);
+        result.Set("outputsPatch", attached.outputsPatch);
         return result;
     } catch (const std::exception & e) {
         throw Napi::Error::New(info.Env(), e.what());

@@ -52,6 +52,13 @@ export interface NativeTrainerOptions {
      */
     maskGradients?: boolean;
     /**
+     * Default true (with maskGradients): llama.cpp computes the output layer, logits and loss only at
+     * the positions that carry loss (plus one position of a physical batch that has none), through the
+     * outputs patch (`native/patches/llama-opt-outputs.diff`; without it every position). The same
+     * loss and gradients up to rounding (test/train/lossOutputs.test.ts); false computes them everywhere.
+     */
+    lossOutputsOnly?: boolean;
+    /**
      * A never-applied LoRA adapter loaded `capacityAdapterCopies` times on the model before the
      * context is created, only to raise llama.cpp's graph budget (see graphCapacity.ts).
      */
@@ -81,6 +88,8 @@ export interface NativeStepResult {
     tokens: number;
     /** Physical batches evaluated. */
     batches: number;
+    /** Positions whose logits the step computed: every position, or with lossOutputsOnly those that carry loss (plus one per batch without any). */
+    outputs: number;
     /** ggml's own cross-entropy summed over every position, ignoring the mask (a cross-check). */
     referenceLossSum: number;
     referenceTokens: number;
@@ -133,6 +142,8 @@ export interface TrainerAddon {
      * than the tiled matrix product the patch uses (`npm run bench -- trainSpeed`).
      */
     readonly backwardGemmPatch: number;
+    /** Whether the library has the outputs patch (lossOutputsOnly works; without it every position has logits). */
+    readonly outputsPatch: boolean;
     readonly llama: Llama;
     readonly Model: {load(path: string, options?: NativeModelLoadOptions): Promise<NativeModel>};
     readonly Trainer: {create(model: NativeModel, options: NativeTrainerOptions): Promise<NativeTrainer>};
@@ -147,7 +158,7 @@ export interface TrainerAddon {
 }
 
 interface RawAddon {
-    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean, trainingPatch: number, backwardGemmPatch?: number};
+    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean, trainingPatch: number, backwardGemmPatch?: number, outputsPatch?: boolean};
     Model: TrainerAddon["Model"];
     Trainer: TrainerAddon["Trainer"];
     quantize: TrainerAddon["quantize"];
@@ -209,6 +220,7 @@ async function load(given: Llama | undefined): Promise<TrainerAddon> {
         loadedBackends: attached.loadedBackends,
         trainingPatch: attached.trainingPatch,
         backwardGemmPatch: attached.backwardGemmPatch ?? 0,
+        outputsPatch: attached.outputsPatch ?? false,
         addonPath,
         buildType: llama.buildType,
         llama,
