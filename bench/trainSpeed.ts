@@ -31,6 +31,7 @@ import {quantizeModel} from "../src/model/quantizeModel.js";
 import {readGguf} from "../src/model/readGguf.js";
 import {graphCapacityAdapter} from "../src/train/graphCapacity.js";
 import {loadTrainerAddon} from "../src/train/nativeAddon.js";
+import {checkBaseModel} from "../src/train/train.js";
 import {BenchArgs} from "./support/BenchArgs.js";
 import {formatTable} from "./support/formatTable.js";
 import {median} from "./support/median.js";
@@ -95,7 +96,7 @@ type ModelResult = {model: string, file: string, parameters: number, vocabulary:
     ratio: number, fractionOfPeakBefore: number, fractionOfPeakNow: number, pairs: {before: number, now: number}[], hookShare: number};
 
 async function measure(label: string, file: string, peakFlops: number): Promise<ModelResult> {
-    const gguf = await readGguf(file);
+    const gguf = await checkBaseModel(file);
     const capacity = await graphCapacityAdapter(gguf);
     // Two copies of the model (a trainer changes its model for good): "before" computes every position's
     // logits with ggml_out_prod gradients, "now" only the loss positions' with the backward GEMM.

@@ -19,6 +19,7 @@ import type {Llama} from "node-llama-cpp";
 import type {GgufFile} from "../model/GgufFile.js";
 import {readGguf} from "../model/readGguf.js";
 import {readCheckpointState, removeCheckpoint, removeStaleTemporaries, saveModelAtomic, writeCheckpoint, type CheckpointState} from "./checkpoint.js";
+import {GELU_ARCHITECTURES} from "./geluArchitectures.js";
 import {graphCapacityAdapter} from "./graphCapacity.js";
 import {loadTrainerAddon, type NativeModel, type NativeStepResult, type NativeTrainer, type TrainerAddon} from "./nativeAddon.js";
 import {
@@ -202,13 +203,25 @@ function fingerprint(options: TrainOptions, config: Config): string {
     })).digest("hex");
 }
 
-/** The base model must be F32 everywhere: ggml's training ops (OUT_PROD, OPT_STEP_*) need it. */
+/**
+ * The base model must be F32 everywhere (ggml's training ops need it) and of an architecture
+ * llama.cpp can differentiate (not GELU_ARCHITECTURES).
+ */
 export async function checkBaseModel(file: string): Promise<GgufFile> {
     let gguf: GgufFile;
     try {
         gguf = await readGguf(file);
     } catch (error) {
         throw new TrainError("train_model_unsupported", `cannot read the model ${file}: ${(error as Error).message}`, {model: file}, {cause: error});
+    }
+    const architecture = gguf.architecture ?? "";
+    if (GELU_ARCHITECTURES.has(architecture)) {
+        throw new TrainError(
+            "train_model_unsupported",
+            `${file} is a ${architecture} model: its feed-forward uses GELU, for which llama.cpp's training has no backward pass ` +
+                "(llama.cpp would abort the process on the first step); models with SwiGLU feed-forwards (llama, mistral, qwen2, smollm, granite, ...) train",
+            {model: file, architecture}
+        );
     }
     const nonF32 = gguf.tensors.filter((tensor) => tensor.typeName !== "F32");
     if (nonF32.length > 0) {

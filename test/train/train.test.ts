@@ -11,6 +11,8 @@ import {suite} from "uvu";
 import * as assert from "uvu/assert";
 import {initModel} from "../../src/model/initModel.js";
 import {readGguf} from "../../src/model/readGguf.js";
+import {GgufValue} from "../../src/model/GgufValue.js";
+import {writeGguf} from "../../src/model/writeGguf.js";
 import {graphCapacityAdapter, inferenceGraphBudget, trainingGraphBudget} from "../../src/train/graphCapacity.js";
 import {loadTrainerAddon} from "../../src/train/nativeAddon.js";
 import {describeFrozenTensors, train, type TrainOptions, type TrainProgress} from "../../src/train/train.js";
@@ -258,6 +260,15 @@ t("options and models are checked before training", async () => {
     assert.is(await codeOf({samples: cycleSamples(1, 300)}), "train_sample_too_long");
     assert.is(await codeOf({samples: [{tokens: [1, 2, 3], trainMask: [true, false, false]}]}), "train_no_samples");
     assert.is(await codeOf({model: path.join(dir, "missing.gguf")}), "train_model_unsupported");
+    // a GELU model (Gemma 3): refused with a clear error instead of llama.cpp aborting the process
+    const gemma = path.join(dir, "gemma3-f32.gguf");
+    await writeGguf(gemma, {
+        metadata: [["general.architecture", GgufValue.string("gemma3")]],
+        tensors: [{name: "token_embd.weight", shape: [8, 4], data: new Float32Array(32)}]
+    });
+    const refused = await train(options({model: gemma})).then(() => undefined, (error: unknown) => error as TrainError);
+    assert.is(refused?.code, "train_model_unsupported");
+    assert.match(refused?.message ?? "", /gemma3 model: its feed-forward uses GELU/);
     assert.is(await codeOf({windows: [300]}), "train_invalid_options");
     assert.is(await codeOf({contextSize: 512, batchSize: 512, windows: [512, 256]}), "train_invalid_options");
     assert.is(await codeOf({contextSize: 512, batchSize: 512, windows: [768]}), "train_invalid_options");
