@@ -96,7 +96,7 @@ type ModelResult = {model: string, file: string, parameters: number, vocabulary:
     ratio: number, fractionOfPeakBefore: number, fractionOfPeakNow: number, pairs: {before: number, now: number}[], hookShare: number};
 
 async function measure(label: string, file: string, peakFlops: number): Promise<ModelResult> {
-    const gguf = await checkBaseModel(file);
+    const gguf = await checkBaseModel(file, llama);
     const capacity = await graphCapacityAdapter(gguf);
     // Two copies of the model (a trainer changes its model for good): "before" computes every position's
     // logits with ggml_out_prod gradients, "now" only the loss positions' with the backward GEMM.

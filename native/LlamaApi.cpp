@@ -93,7 +93,7 @@ AttachResult attachLlama(const std::string & explicitPath) {
         if (wanted != api.libraryPath) {
             throw std::runtime_error("the trainer is already attached to " + api.libraryPath + ", not " + wanted);
         }
-        return {api.libraryPath, api.loadedBackends, api.trainingPatch, api.backwardGemmPatch, api.llama_opt_toolace_set_outputs != nullptr};
+        return {api.libraryPath, api.loadedBackends, api.trainingPatch, api.backwardGemmPatch, api.llama_opt_toolace_set_outputs != nullptr, api.geluBackwardPatch};
     }
 
     // RTLD_NOLOAD: only take a library that is already resident, never load a second copy.
@@ -137,10 +137,13 @@ AttachResult attachLlama(const std::string & explicitPath) {
     if (auto * patchVersion = reinterpret_cast<PatchVersion>(dlsym(handle, "ggml_toolace_backward_gemm_patch"))) {
         resolved.backwardGemmPatch = patchVersion();
     }
+    if (auto * patchVersion = reinterpret_cast<PatchVersion>(dlsym(handle, "ggml_toolace_gelu_backward_patch"))) {
+        resolved.geluBackwardPatch = patchVersion();
+    }
     resolved.llama_opt_toolace_set_outputs =
         reinterpret_cast<decltype(resolved.llama_opt_toolace_set_outputs)>(dlsym(handle, "llama_opt_toolace_set_outputs"));
 
     api = resolved;
     attached = true;
-    return {api.libraryPath, api.loadedBackends, api.trainingPatch, api.backwardGemmPatch, api.llama_opt_toolace_set_outputs != nullptr};
+    return {api.libraryPath, api.loadedBackends, api.trainingPatch, api.backwardGemmPatch, api.llama_opt_toolace_set_outputs != nullptr, api.geluBackwardPatch};
 }

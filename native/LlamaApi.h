@@ -86,6 +86,9 @@ struct LlamaApi {
     // Version of the backward-GEMM patch (native/patches/llama-backward-gemm.diff), 0 without it: mul_mat's
     // gradients then come from ggml_out_prod, several times slower on the CPU.
     int32_t backwardGemmPatch = 0;
+    // Version of the GELU backward patch (native/patches/llama-gelu-backward.diff), 0 without it: GELU and GEGLU
+    // models (the gemma family...) then abort llama_opt_epoch.
+    int32_t geluBackwardPatch = 0;
     // From the outputs patch (native/patches/llama-opt-outputs.diff), nullptr without it: the positions a
     // training step computes logits for.
     void (*llama_opt_toolace_set_outputs)(llama_context * ctx, const uint8_t * outputs, int32_t n) = nullptr;
@@ -100,6 +103,7 @@ struct AttachResult {
     int32_t trainingPatch;
     int32_t backwardGemmPatch;
     bool outputsPatch;
+    int32_t geluBackwardPatch;
 };
 
 // Finds the libllama loaded in this process (or takes `explicitPath`, which must already be loaded),

@@ -21,6 +21,7 @@ Napi::Value Attach(const Napi::CallbackInfo & info) {
         result.Set("trainingPatch", attached.trainingPatch);
         result.Set("backwardGemmPatch", attached.backwardGemmPatch);
         result.Set("outputsPatch", attached.outputsPatch);
+        result.Set("geluBackwardPatch", attached.geluBackwardPatch);
         return result;
     } catch (const std::exception & e) {
         throw Napi::Error::New(info.Env(), e.what());

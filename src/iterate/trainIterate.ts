@@ -224,7 +224,7 @@ export async function trainIterate(options: TrainIterateOptions): Promise<TrainI
     const maxStringLength = integer("max-string-length", options.maxStringLength, 200, 1, 100000);
     const pool = await readPool(poolFile, options.poolLimit === undefined ? Infinity : integer("pool-limit", options.poolLimit, 0, 1));
     const dev = await readPool(devFile, options.devLimit === undefined ? Infinity : integer("dev-limit", options.devLimit, 0, 1));
-    await checkBaseModel(base);
+    await checkBaseModel(base, options.llama);
     await mkdir(out, {recursive: true});
     const {threads: _threads, trainThreads: _trainThreads, contexts: _contexts, checkpointEvery: _every, ...fingerprinted} = settings;
     await checkRunConfig(out, {

@@ -144,6 +144,8 @@ export interface TrainerAddon {
     readonly backwardGemmPatch: number;
     /** Whether the library has the outputs patch (lossOutputsOnly works; without it every position has logits). */
     readonly outputsPatch: boolean;
+    /** Version of the GELU backward patch (`native/patches/llama-gelu-backward.diff`), 0 without it: GELU models (GELU_ARCHITECTURES) cannot train. */
+    readonly geluBackwardPatch: number;
     readonly llama: Llama;
     readonly Model: {load(path: string, options?: NativeModelLoadOptions): Promise<NativeModel>};
     readonly Trainer: {create(model: NativeModel, options: NativeTrainerOptions): Promise<NativeTrainer>};
@@ -158,7 +160,7 @@ export interface TrainerAddon {
 }
 
 interface RawAddon {
-    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean, trainingPatch: number, backwardGemmPatch?: number, outputsPatch?: boolean};
+    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean, trainingPatch: number, backwardGemmPatch?: number, outputsPatch?: boolean, geluBackwardPatch?: number};
     Model: TrainerAddon["Model"];
     Trainer: TrainerAddon["Trainer"];
     quantize: TrainerAddon["quantize"];
@@ -221,6 +223,7 @@ async function load(given: Llama | undefined): Promise<TrainerAddon> {
         trainingPatch: attached.trainingPatch,
         backwardGemmPatch: attached.backwardGemmPatch ?? 0,
         outputsPatch: attached.outputsPatch ?? false,
+        geluBackwardPatch: attached.geluBackwardPatch ?? 0,
         addonPath,
         buildType: llama.buildType,
         llama,

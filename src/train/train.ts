@@ -207,7 +207,7 @@ function fingerprint(options: TrainOptions, config: Config): string {
  * The base model must be F32 everywhere (ggml's training ops need it) and of an architecture
  * llama.cpp can differentiate (not GELU_ARCHITECTURES).
  */
-export async function checkBaseModel(file: string): Promise<GgufFile> {
+export async function checkBaseModel(file: string, llama?: Llama): Promise<GgufFile> {
     let gguf: GgufFile;
     try {
         gguf = await readGguf(file);
@@ -215,11 +215,12 @@ export async function checkBaseModel(file: string): Promise<GgufFile> {
         throw new TrainError("train_model_unsupported", `cannot read the model ${file}: ${(error as Error).message}`, {model: file}, {cause: error});
     }
     const architecture = gguf.architecture ?? "";
-    if (GELU_ARCHITECTURES.has(architecture)) {
+    if (GELU_ARCHITECTURES.has(architecture) && (await loadTrainerAddon(llama)).geluBackwardPatch === 0) {
         throw new TrainError(
             "train_model_unsupported",
-            `${file} is a ${architecture} model: its feed-forward uses GELU, for which llama.cpp's training has no backward pass ` +
-                "(llama.cpp would abort the process on the first step); models with SwiGLU feed-forwards (llama, mistral, qwen2, smollm, granite, ...) train",
+            `${file} is a ${architecture} model: its feed-forward uses GELU, for which this llama.cpp build's training has no backward pass ` +
+                "(llama.cpp would abort the process on the first step; the local build of `npm install` adds one, native/patches/llama-gelu-backward.diff); " +
+                "models with SwiGLU feed-forwards (llama, mistral, qwen2, smollm, granite, ...) train",
             {model: file, architecture}
         );
     }
@@ -260,7 +261,7 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
             {checkpoint: checkpointDir}
         );
     }
-    const baseGguf = await checkBaseModel(options.model);
+    const baseGguf = await checkBaseModel(options.model, options.llama);
     const capacity = await graphCapacityAdapter(baseGguf);
     if (options.signal?.aborted) {
         throw new TrainCancelledError("training was cancelled before it started", {checkpoint: checkpointDir, step: resumeFrom?.step ?? 0, totalSteps: 0});
