@@ -14,9 +14,9 @@ import {suite} from "uvu";
 import * as assert from "uvu/assert";
 import {quantizeModel} from "../../src/model/quantizeModel.js";
 import {readGguf} from "../../src/model/readGguf.js";
-import {readGgufTensorData} from "../../src/model/readGgufTensorData.js";
 import {graphCapacityAdapter} from "../../src/train/graphCapacity.js";
 import {loadTrainerAddon} from "../../src/train/nativeAddon.js";
+import {tensorValues} from "../helpers/gradients.js";
 import {isCi} from "../helpers/sharedData.js";
 import {realModel, withRealModel} from "../helpers/realModels.js";
 
@@ -56,13 +56,10 @@ async function firstOrderCheck(source: string, rate: number): Promise<Check> {
     } finally {
         model.dispose();
     }
-    const stepped = await readGguf(saved);
     let squares = 0;
     for (const info of gguf.tensors) {
-        const a = await readGgufTensorData(gguf, info.name);
-        const b = await readGgufTensorData(stepped, info.name);
-        const w0 = new Float32Array(a.buffer, a.byteOffset, a.byteLength / 4);
-        const w1 = new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+        const w0 = await tensorValues(file, info.name);
+        const w1 = await tensorValues(saved, info.name);
         for (let i = 0; i < w0.length; i++) squares += (w0[i]! - w1[i]!) ** 2;
     }
     await rm(file, {force: true});
