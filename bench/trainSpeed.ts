@@ -114,8 +114,8 @@ async function measure(label: string, file: string, peakFlops: number): Promise<
     let timedMs = 0;
     const run = async (now: boolean): Promise<number> => {
         setOutProd(!now);
-        const trainer = trainers[now ? 1 : 0]!;
         const at = now ? 1 : 0;
+        const trainer = trainers[at]!;
         await trainer.step({tokens, labels, mask, learningRate: 1e-6, iteration: iterations[at]!++}); // untimed: the switch re-plans the graphs
         const begin = performance.now();
         for (let i = 0; i < steps; i++) hookMs += (await trainer.step({tokens, labels, mask, learningRate: 1e-6, iteration: iterations[at]!++})).hookMs;

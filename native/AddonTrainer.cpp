@@ -57,7 +57,6 @@ class CreateWorker : public PromiseWorker {
         parts.adamw = config.adamw;
         // Only with the exact mask: without it every position carries loss (llama.cpp's own gradient).
         parts.lossOutputsOnly = config.lossOutputsOnly && config.maskGradients && api.llama_opt_toolace_set_outputs != nullptr;
-        parts.batchSize = config.batchSize;
         parts.hook = std::make_unique<TrainingHook>();
         TrainingHook * hook = parts.hook.get();
         hook->nCtx = config.contextSize;
@@ -156,7 +155,7 @@ class StepWorker : public PromiseWorker {
         parts.hook->learningRate = learningRate;
         std::vector<uint8_t> outputs;
         if (parts.lossOutputsOnly) {
-            outputs = lossOutputs(mask, parts.batchSize);
+            outputs = lossOutputs(mask, parts.hook->nUbatch);
             api.llama_opt_toolace_set_outputs(parts.ctx, outputs.data(), int32_t(outputs.size()));
         }
         parts.hook->begin(train, labels.data(), mask.data(), parts.lossOutputsOnly ? outputs.data() : nullptr, iteration);
@@ -363,7 +362,6 @@ AddonTrainer::AddonTrainer(const Napi::CallbackInfo & info) : Napi::ObjectWrap<A
     parts.hook = std::move(created->hook);
     parts.adamw = created->adamw;
     parts.lossOutputsOnly = created->lossOutputsOnly;
-    parts.batchSize = created->batchSize;
     parts.capacityAdapters = std::move(created->capacityAdapters);
     created->capacityAdapters.clear();
     created->ctx = nullptr;

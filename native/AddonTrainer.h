@@ -22,7 +22,6 @@ struct TrainerParts {
     bool adamw = true;
     // Logits (and loss) only at the positions that carry loss (llama_opt_toolace_set_outputs); see lossOutputs.
     bool lossOutputsOnly = false;
-    int64_t batchSize = 0;
     void free();
 };
 

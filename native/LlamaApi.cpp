@@ -81,6 +81,11 @@ std::string findLoadedLibLlama() {
 
 }  // namespace
 
+// What attachLlama reports of the attached library.
+static AttachResult attachResult() {
+    return {api.libraryPath, api.loadedBackends, api.trainingPatch, api.backwardGemmPatch, api.llama_opt_toolace_set_outputs != nullptr, api.geluBackwardPatch};
+}
+
 bool isLlamaAttached() {
     std::lock_guard<std::mutex> lock(attachMutex);
     return attached;
@@ -93,7 +98,7 @@ AttachResult attachLlama(const std::string & explicitPath) {
         if (wanted != api.libraryPath) {
             throw std::runtime_error("the trainer is already attached to " + api.libraryPath + ", not " + wanted);
         }
-        return {api.libraryPath, api.loadedBackends, api.trainingPatch, api.backwardGemmPatch, api.llama_opt_toolace_set_outputs != nullptr, api.geluBackwardPatch};
+        return attachResult();
     }
 
     // RTLD_NOLOAD: only take a library that is already resident, never load a second copy.
@@ -145,5 +150,5 @@ AttachResult attachLlama(const std::string & explicitPath) {
 
     api = resolved;
     attached = true;
-    return {api.libraryPath, api.loadedBackends, api.trainingPatch, api.backwardGemmPatch, api.llama_opt_toolace_set_outputs != nullptr, api.geluBackwardPatch};
+    return attachResult();
 }

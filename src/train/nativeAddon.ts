@@ -160,7 +160,7 @@ export interface TrainerAddon {
 }
 
 interface RawAddon {
-    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean, trainingPatch: number, backwardGemmPatch?: number, outputsPatch?: boolean, geluBackwardPatch?: number};
+    attach(libraryPath?: string): {libraryPath: string, loadedBackends: boolean, trainingPatch: number, backwardGemmPatch: number, outputsPatch: boolean, geluBackwardPatch: number};
     Model: TrainerAddon["Model"];
     Trainer: TrainerAddon["Trainer"];
     quantize: TrainerAddon["quantize"];
@@ -221,9 +221,9 @@ async function load(given: Llama | undefined): Promise<TrainerAddon> {
         libraryPath: attached.libraryPath,
         loadedBackends: attached.loadedBackends,
         trainingPatch: attached.trainingPatch,
-        backwardGemmPatch: attached.backwardGemmPatch ?? 0,
-        outputsPatch: attached.outputsPatch ?? false,
-        geluBackwardPatch: attached.geluBackwardPatch ?? 0,
+        backwardGemmPatch: attached.backwardGemmPatch,
+        outputsPatch: attached.outputsPatch,
+        geluBackwardPatch: attached.geluBackwardPatch,
         addonPath,
         buildType: llama.buildType,
         llama,
