@@ -2,13 +2,17 @@ import {createHash} from "node:crypto";
 import {getLlama, type Llama, type LlamaContext, LlamaGrammar, type LlamaModel, LlamaLogLevel, type Token} from "node-llama-cpp";
 import {ToolaceError} from "../errors/ToolaceError.js";
 import {readGguf} from "../model/readGguf.js";
-import type {ChatFormat, ChatFormatName} from "../protocol/ChatFormat.js";
+import type {ChatFormat} from "../protocol/ChatFormat.js";
 import type {ToolCall} from "../protocol/ChatMessage.js";
 import {type AssistantOutput, parseAssistantOutput} from "../protocol/AssistantOutput.js";
-import {renderPrompt} from "../protocol/renderPrompt.js";
+import {DEFAULT_SYSTEM_PROMPT, renderPrompt} from "../protocol/renderPrompt.js";
 import {refinementTurn} from "../protocol/refinementProtocol.js";
-import {resolveChatFormat} from "../protocol/resolveChatFormat.js";
-import {type Segment, output} from "../protocol/Segment.js";
+import {type ChatStyleName, resolveChatStyle} from "./resolveChatStyle.js";
+import type {TemplateChat} from "../template/TemplateChat.js";
+import type {TemplateRendering} from "../template/renderTemplateSegments.js";
+import {buildLayoutGrammar} from "../template/buildLayoutGrammar.js";
+import {chatmlFormat} from "../protocol/formats/chatmlFormat.js";
+import {type Segment, control, output} from "../protocol/Segment.js";
 import {buildCallGrammar} from "../protocol/buildCallGrammar.js";
 import type {GrammarOptions} from "../tools/GrammarOptions.js";
 import {validateArguments} from "../tools/validateArguments.js";
@@ -45,8 +49,13 @@ export type EngineOptions = {
     threads?: number,
     /** `"auto"` uses a GPU when one is available; `false` forces CPU. */
     gpu?: "auto" | false,
-    /** Force a chat format instead of detecting it from the model. */
-    chatFormat?: ChatFormatName,
+    /**
+     * How conversations are laid out (see ChatStyleName): by default the model's own chat
+     * template, or a hand-written format where the template is plain ChatML or Llama 3.
+     */
+    chatFormat?: ChatStyleName,
+    /** A Jinja chat template file to use instead of the model's `tokenizer.chat_template`. */
+    chatTemplateFile?: string,
     /** Caps on generated strings and arrays (for random or weak models). */
     grammar?: GrammarOptions,
     /** Default output tokens per round. */
@@ -94,7 +103,12 @@ export class ToolCallEngine {
     /** Requests the engine runs at once: contexts × sequences per context. */
     public readonly slots: number;
     public readonly modelPath: string;
+    /** The hand-written format in use, or the one training data for this model would use when a template is in use. */
     public readonly format: ChatFormat;
+    /** The model's chat template in use, if any (see TemplateChat). */
+    public readonly template: TemplateChat | undefined;
+    /** The layout's name: a hand-written format's, or `template:FAMILY`. */
+    public readonly formatName: string;
     public readonly formatReason: string;
     public readonly threads: number;
     /** Whether refinement rounds may check their draft in batches (EngineOptions.speculative). */
@@ -121,15 +135,21 @@ export class ToolCallEngine {
         this.modelPath = init.modelPath;
         this.threads = init.threads;
         this.options = init.options;
-        const {format, reason} = resolveChatFormat(init.model, init.options.chatFormat);
+        const style = resolveChatStyle(init.model, {...(init.options.chatFormat !== undefined ? {style: init.options.chatFormat} : {}),
+            ...(init.options.chatTemplateFile !== undefined ? {templateFile: init.options.chatTemplateFile} : {})});
+        const format = style.format;
         this.format = format;
-        this.formatReason = reason;
+        this.template = style.chat;
+        this.formatName = style.name;
+        this.formatReason = style.reason;
         this.pool = new SequencePool(init.contexts, init.options.sequences ?? 1);
         this.slots = this.pool.size;
         const vocabulary = init.model.fileInfo.metadata.tokenizer?.ggml?.tokens;
         this.speculative = init.options.speculative ?? draftChecksPayOff(Array.isArray(vocabulary) ? vocabulary.length : 0, init.model.size);
         this.draftPolicy = this.speculative && init.options.speculative !== true ? new DraftCheckPolicy() : undefined;
-        this.repeatStop = repeatStop(init.model, format);
+        // Hermes calls in a template's turns are cut at a repeated call as the ChatML format's are.
+        this.repeatStop = style.chat === undefined ? repeatStop(init.model, format)
+            : style.chat.mode === "hermes" ? repeatStop(init.model, {...chatmlFormat, assistantEnd: this.templateEndToken(style.chat)}) : undefined;
     }
 
     public static async load(options: EngineOptions = {}): Promise<ToolCallEngine> {
@@ -178,7 +198,9 @@ export class ToolCallEngine {
             throw new ToolaceError("bad_request", `max_tokens (${maxTokens}) must be less than the context size (${this.context.contextSize} tokens)`,
                 {field: "max_tokens", maxTokens, contextSize: this.context.contextSize});
         const promptBudget = this.context.contextSize - maxTokens;
-        const segments = renderPrompt(this.format, request.messages, request.tools);
+        const template = this.template;
+        const first = template === undefined ? undefined : this.templateSegments(template.render(request.messages, request.tools));
+        const segments = first?.segments ?? renderPrompt(this.format, request.messages, request.tools);
         this.rejectFarTooLong(segments, promptBudget, maxTokens);
         const prompt = this.tokenize(segments, true);
         if (prompt.length > promptBudget)
@@ -186,18 +208,32 @@ export class ToolCallEngine {
                 `the conversation and tools take ${prompt.length} tokens, but the context of ${this.context.contextSize} tokens leaves ${promptBudget} for them after ${maxTokens} output tokens`,
                 {promptTokens: prompt.length, contextSize: this.context.contextSize, maxTokens});
         const grammar = this.options.constrained === false ? undefined : this.grammarFor(request);
-        const refinementTokens = this.tokenize(refinementTurn(this.format), false);
+        const refinementTokens = template === undefined ? this.tokenize(refinementTurn(this.format), false) : [];
+        const endText = template === undefined ? this.format.assistantEnd : this.templateEndToken(template);
 
         const {sequence, release} = await this.pool.acquire(prompt);
         try {
             let history: Token[] = prompt;
+            let historyText = first?.text ?? "";
             const turns: TurnResult[] = [];
+            const outputs: AssistantOutput[] = [];
             const {rounds, stop} = await runRefinement(request.refine, async (round): Promise<RoundOutcome> => {
                 if (round > 0) {
                     const previous = turns[round - 1]!;
                     // A text answer cut at max_tokens gets its end-of-turn token, as the protocol lays it out.
-                    const closing = previous.ended === "eog" ? [] : this.tokenize([output(this.format.assistantEnd, true)], false);
-                    history = [...history, ...previous.generated, ...closing, ...refinementTokens];
+                    const closing = previous.ended === "eog" ? [] : this.tokenize([output(endText, true)], false);
+                    if (template === undefined) history = [...history, ...previous.generated, ...closing, ...refinementTokens];
+                    else {
+                        const rendering = this.templateSegments(template.renderRefinement(request.messages, request.tools,
+                            outputs.map((parsed, index) => ({output: parsed, text: turns[index]!.text}))));
+                        // Where the template renders the earlier round as the model wrote it, the tokens it wrote stay; else the
+                        // rendering is tokenized anew and the context keeps what it shares with it (generateTurn).
+                        const written = historyText + previous.text + endText;
+                        history = rendering.text.startsWith(written)
+                            ? [...history, ...previous.generated, ...closing, ...this.tokenize(dropTextPrefix(rendering.segments, written.length), false)]
+                            : this.tokenize(rendering.segments, true);
+                        historyText = rendering.text;
+                    }
                 }
                 const draftSource = round === 0 ? prompt : turns[round - 1]!.generated;
                 // A refinement round that confirms the previous call reproduces it: checked in a few batches.
@@ -208,10 +244,11 @@ export class ToolCallEngine {
                 if (turn.draftTokens > 0 && !calibrating) this.draftPolicy?.record(turn.draftAccepted === turn.generated.length);
                 this.options.onTurn?.({round, generated: turn.generated, draftTokens: turn.draftTokens, draftAccepted: turn.draftAccepted, inputTokens: turn.inputTokens, repeatsCut: turn.repeatsCut});
                 // A text answer cut at max_tokens is still an answer; a cut call is not.
-                const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? parseAssistantOutput(this.format, turn.text) : undefined;
+                const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? this.parseOutput(turn.text) : undefined;
                 if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))
                     throw new ToolaceError("output_truncated", `round ${round} reached max_tokens (${maxTokens}) in the middle of a tool call`, {round, maxTokens, text: turn.text.slice(0, 200)});
                 turns.push(turn);
+                outputs.push(parsed);
                 if (grammar != null) this.checkCalls(request, parsed);
                 return {output: parsed, inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, ms: turn.ms};
             });
@@ -226,6 +263,54 @@ export class ToolCallEngine {
     /** Whether calls are constrained by the call grammar (EngineOptions.constrained). */
     public get constrained(): boolean {
         return this.options.constrained !== false;
+    }
+
+    /**
+     * The prompt the engine evaluates for a conversation: its text (the BOS token's text first
+     * where the tokenizer adds one), its tokens, and what toolace-r added to the conversation
+     * (a tools prompt and system prompt of its own, for layouts whose template has none).
+     */
+    public renderPromptText(messages: CallRequest["messages"], tools: CallRequest["tools"]): {text: string, tokens: Token[], added: string[]} {
+        const segments = this.template === undefined ? renderPrompt(this.format, messages, tools) : this.templateSegments(this.template.render(messages, tools)).segments;
+        const tokens = this.tokenize(segments, true);
+        const bos = tokens.length > 0 && tokens[0] === this.model.tokens.bos && this.model.tokens.shouldPrependBosToken ? this.model.tokens.bosString ?? "" : "";
+        const added: string[] = [];
+        const native = this.template?.mode === "native";
+        if (tools.length > 0 && !native) added.push("tools prompt (Hermes <tool_call> envelopes)");
+        if (tools.length > 0 && this.template === undefined && messages[0]?.role !== "system") added.push(`system prompt "${DEFAULT_SYSTEM_PROMPT}"`);
+        return {text: bos + segments.map((segment) => segment.text).join(""), tokens, added};
+    }
+
+    /** The tokens of a conversation's prompt, as the engine evaluates it (BOS included). */
+    public promptTokens(messages: CallRequest["messages"], tools: CallRequest["tools"]): Token[] {
+        const segments = this.template === undefined ? renderPrompt(this.format, messages, tools) : this.templateSegments(this.template.render(messages, tools)).segments;
+        return this.tokenize(segments, true);
+    }
+
+    /**
+     * A template's rendering, ready to tokenize: its leading BOS text dropped where the tokenizer
+     * adds BOS itself (as llama.cpp's server does), and, where the template's text could not be told
+     * from the conversation's, a refusal of conversation text that holds control tokens.
+     */
+    private templateSegments(rendering: TemplateRendering): TemplateRendering {
+        if (!rendering.segmented)
+            for (const text of rendering.userStrings)
+                if (this.model.tokenize(text, true).some((token) => this.model.isSpecialToken(token)))
+                    throw new ToolaceError("bad_request", "a message or tool description holds control-token text, and this chat template's rendering cannot keep it apart from the template's own", {text: text.slice(0, 200)});
+        const bos = this.model.tokens.bosString;
+        const head = rendering.segments[0];
+        if (bos == null || bos === "" || !this.model.tokens.shouldPrependBosToken || head === undefined || !head.special || !head.text.startsWith(bos)) return rendering;
+        return {...rendering, text: rendering.text.slice(bos.length), segments: [control(head.text.slice(bos.length)), ...rendering.segments.slice(1)]};
+    }
+
+    /** The end-of-turn token a template's turns end with (the first token of its end text). */
+    private templateEndToken(template: TemplateChat): string {
+        const tokens = this.model.tokenize(template.end, true);
+        return tokens.length > 0 && this.model.isEogToken(tokens[0]) ? this.model.detokenize([tokens[0]!], true) : (this.model.tokens.eotString ?? this.model.tokens.eosString ?? "");
+    }
+
+    private parseOutput(text: string): AssistantOutput {
+        return this.template === undefined ? parseAssistantOutput(this.format, text) : this.template.parseOutput(text);
     }
 
     /** Tokenizes rendered segments for this model (BOS first when `atStart`). */
@@ -260,10 +345,10 @@ export class ToolCallEngine {
     }
 
     private grammarFor(request: CallRequest): LlamaGrammar | undefined {
-        const text = buildCallGrammar(this.format, request.tools, request.toolChoice, {
-            maxParallelCalls: request.maxParallelCalls ?? MAX_PARALLEL_CALLS,
-            ...this.options.grammar
-        });
+        const options = {maxParallelCalls: request.maxParallelCalls ?? MAX_PARALLEL_CALLS, ...this.options.grammar};
+        const text = this.template === undefined
+            ? buildCallGrammar(this.format, request.tools, request.toolChoice, options)
+            : buildLayoutGrammar(this.template.layout, request.tools, request.toolChoice, options);
         const cached = this.grammars.get(text);
         if (cached != null) {
             this.grammars.delete(text);
@@ -277,6 +362,7 @@ export class ToolCallEngine {
     }
 
     private opensCall(text: string): boolean {
+        if (this.template !== undefined) return this.template.opensCall(text);
         const {prefix} = this.format.envelope;
         return prefix !== "" ? text.startsWith(prefix.slice(0, Math.min(prefix.length, text.length))) && text.length > 0 : text.startsWith("{");
     }
@@ -312,10 +398,22 @@ function toMessage(output: AssistantOutput): {tool_calls: ToolCall[], content: s
     if (output.kind === "text") return {tool_calls: [], content: output.text};
     return {
         tool_calls: output.calls.map((call, index) => ({
-            id: "call_" + createHash("sha256").update(`${index}\u0000${call.name}\u0000${call.argumentsText}`).digest("hex").slice(0, 16),
+            id: call.id ?? "call_" + createHash("sha256").update(`${index}\u0000${call.name}\u0000${call.argumentsText}`).digest("hex").slice(0, 16),
             type: "function",
             function: {name: call.name, arguments: call.argumentsText}
         })),
         content: null
     };
+}
+
+/** The segments after the first `length` characters of their text. */
+function dropTextPrefix(segments: readonly Segment[], length: number): Segment[] {
+    const rest: Segment[] = [];
+    let skipped = 0;
+    for (const segment of segments) {
+        const end = skipped + segment.text.length;
+        if (end > length) rest.push(skipped >= length ? segment : {...segment, text: segment.text.slice(length - skipped)});
+        skipped = end;
+    }
+    return rest;
 }

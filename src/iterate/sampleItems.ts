@@ -2,7 +2,6 @@ import type {ToolCallEngine} from "../engine/ToolCallEngine.js";
 import type {CallRequest} from "../engine/CallRequest.js";
 import {parseCallRequest} from "../engine/parseCallRequest.js";
 import type {ToolCall} from "../protocol/ChatMessage.js";
-import {renderPrompt} from "../protocol/renderPrompt.js";
 import {fnv1a} from "../synth/fnv1a.js";
 import type {SynthItem} from "../synth/SynthItem.js";
 import {itemScoring, scoreSample} from "./scoreSample.js";
@@ -96,7 +95,7 @@ async function sampleItem(engine: ToolCallEngine, item: SynthItem, options: Samp
     } catch (error) {
         refused = errorOf(error);
     }
-    const promptTokens = request === undefined ? 0 : engine.tokenize(renderPrompt(engine.format, request.messages, request.tools), true).length;
+    const promptTokens = request === undefined ? 0 : engine.promptTokens(request.messages, request.tools).length;
     for (let index = 0; index < options.k; index++) {
         const seed = sampleSeed(options.seed, item.id, index);
         if (request === undefined) {

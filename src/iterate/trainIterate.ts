@@ -247,7 +247,9 @@ export async function trainIterate(options: TrainIterateOptions): Promise<TrainI
             await release();
             const engine = await ToolCallEngine.load({
                 model, llama, threads: settings.threads, contexts: settings.contexts, maxTokens: settings.maxTokens,
-                grammar: {maxStringLength, maxArrayItems: 16}, ...(settings.chatFormat === undefined ? {} : {chatFormat: settings.chatFormat})
+                grammar: {maxStringLength, maxArrayItems: 16},
+                // Sampling lays conversations out as the training data does: a hand-written format.
+                chatFormat: settings.chatFormat ?? "builtin"
             });
             held = {model, engine};
             return engine;

@@ -3,7 +3,7 @@ import {randomBytes} from "node:crypto";
 import {createWriteStream} from "node:fs";
 import {mkdir, open, rename, rm, stat} from "node:fs/promises";
 import path from "node:path";
-import {fileURLToPath} from "node:url";
+import {findNodeLlamaCppDir} from "./findNodeLlamaCppDir.js";
 import {VocabSourceError} from "./VocabSourceError.js";
 
 export interface VocabSourceOptions {
@@ -92,21 +92,6 @@ async function openBundle(options: VocabSourceOptions): Promise<Bundle> {
         throw new VocabSourceError("vocab_bundle_missing", "no cache folder for vocabularies: set TOOLACE_CACHE", {});
     }
     return {path: path.resolve(bundlePath), commit: await readBundleHead(bundlePath), cacheDir: path.resolve(cacheDir)};
-}
-
-/** node_modules/node-llama-cpp, found from where the package resolves. */
-function findNodeLlamaCppDir(): string | undefined {
-    let dir: string;
-    try {
-        dir = path.dirname(fileURLToPath(import.meta.resolve("node-llama-cpp")));
-    } catch {
-        return undefined;
-    }
-    while (path.dirname(dir) !== dir) {
-        if (path.basename(dir) === "node-llama-cpp" && path.basename(path.dirname(dir)) === "node_modules") return dir;
-        dir = path.dirname(dir);
-    }
-    return undefined;
 }
 
 /**

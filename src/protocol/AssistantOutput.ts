@@ -1,9 +1,10 @@
 import type {ChatFormat} from "./ChatFormat.js";
 import {ToolaceError} from "../errors/ToolaceError.js";
+import {scanJsonEnd} from "./scanJsonEnd.js";
 
-/** What an assistant turn holds: tool calls (arguments as exact JSON text) or a text answer. */
+/** What an assistant turn holds: tool calls (arguments as exact JSON text; the id where the model writes one) or a text answer. */
 export type AssistantOutput =
-    | {kind: "calls", calls: {name: string, argumentsText: string}[]}
+    | {kind: "calls", calls: {name: string, argumentsText: string, id?: string}[]}
     | {kind: "text", text: string};
 
 export class OutputParseError extends ToolaceError {
@@ -22,25 +23,6 @@ export function renderAssistantOutput(format: ChatFormat, output: AssistantOutpu
     if (output.kind === "text") return output.text;
     const {prefix, suffix, separator} = format.envelope;
     return output.calls.map((call) => prefix + callJsonHead(format, call.name) + call.argumentsText + "}" + suffix).join(separator);
-}
-
-/** Index just past the JSON object or array that starts at `start` (strings and escapes respected), or -1. */
-function scanJsonEnd(text: string, start: number): number {
-    let depth = 0;
-    let inString = false;
-    for (let i = start; i < text.length; i++) {
-        const c = text[i];
-        if (inString) {
-            if (c === "\\") i++;
-            else if (c === "\"") inString = false;
-        } else if (c === "\"") inString = true;
-        else if (c === "{" || c === "[") depth++;
-        else if (c === "}" || c === "]") {
-            depth--;
-            if (depth === 0) return i + 1;
-        }
-    }
-    return -1;
 }
 
 /** Parses what the model wrote (end-of-turn token excluded) into calls or a text answer. Pure. */

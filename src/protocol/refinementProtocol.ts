@@ -16,6 +16,7 @@
  * A round whose calls equal the previous round's ends the loop (adaptive stop).
  */
 import type {ChatFormat} from "./ChatFormat.js";
+import type {ChatMessage} from "./ChatMessage.js";
 import {type Segment, control, output} from "./Segment.js";
 import {type AssistantOutput, renderAssistantOutput} from "./AssistantOutput.js";
 
@@ -45,4 +46,15 @@ export function renderRefinementChain(format: ChatFormat, prompt: readonly Segme
         segments.push(output(renderAssistantOutput(format, round)), output(format.assistantEnd, true));
     }
     return segments;
+}
+
+/**
+ * The same chain as chat messages, for chat templates that render whole conversations: the
+ * conversation, then each earlier round's assistant message followed by the refinement request
+ * as a user turn. The model writes the next round after it.
+ */
+export function refinementMessages(messages: readonly ChatMessage[], rounds: readonly ChatMessage[]): ChatMessage[] {
+    const chain: ChatMessage[] = [...messages];
+    for (const round of rounds) chain.push(round, {role: "user", content: REFINEMENT_INSTRUCTION});
+    return chain;
 }

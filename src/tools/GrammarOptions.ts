@@ -8,4 +8,14 @@ export interface GrammarOptions {
     maxStringLength?: number;
     /** Most items in any array, and most members in a free-form object. */
     maxArrayItems?: number;
+    /**
+     * JSON layout: `compact` (default) writes no whitespace (`{"a":1,"b":2}`); `spaced` writes
+     * Python's json.dumps layout (`{"a": 1, "b": 2}`), what chat templates render with `tojson`.
+     */
+    separators?: "compact" | "spaced";
+}
+
+/** The text between items and between a key and its value. */
+export function jsonSeparators(options: GrammarOptions): {item: string, key: string} {
+    return options.separators === "spaced" ? {item: ", ", key: ": "} : {item: ",", key: ":"};
 }

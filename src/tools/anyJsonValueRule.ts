@@ -1,5 +1,6 @@
 import type {GbnfRuleSet} from "./GbnfRuleSet.js";
-import type {GrammarOptions} from "./GrammarOptions.js";
+import {gbnfLiteral} from "./gbnfLiteral.js";
+import {type GrammarOptions, jsonSeparators} from "./GrammarOptions.js";
 import {cappedMaximum, gbnfRepetition} from "./gbnfRepetition.js";
 import {jsonStringRule} from "./jsonStringRule.js";
 import {numberRangeGbnf} from "./numberRangeGbnf.js";
@@ -9,7 +10,7 @@ function members(item: string, options: GrammarOptions, rules: GbnfRuleSet): str
     const max = cappedMaximum(0, undefined, options.maxArrayItems);
     if (max === 0) return "";
     if (max === 1) return `${item}?`;
-    const list = `${item} ${gbnfRepetition(`("," ${item})`, 0, max === undefined ? undefined : max - 1)}`;
+    const list = `${item} ${gbnfRepetition(`(${gbnfLiteral(jsonSeparators(options).item)} ${item})`, 0, max === undefined ? undefined : max - 1)}`;
     // A bounded repetition gets a rule of its own: llama.cpp counts the rules it expands into against an enclosing group.
     return max === undefined ? `(${list})?` : `${rules.add(`${item}-list`, list)}?`;
 }
@@ -29,7 +30,7 @@ export function anyJsonValueRule(rules: GbnfRuleSet, options: GrammarOptions, de
 /** A JSON object with any string keys and any values, nesting at most `depth` deep. */
 export function freeFormObjectRule(rules: GbnfRuleSet, options: GrammarOptions, depth: number): string {
     const key = jsonStringRule(rules, 0, cappedMaximum(0, undefined, options.maxStringLength));
-    const member = rules.add(`json-member-${depth}`, `${key} ":" ${anyJsonValueRule(rules, options, depth - 1)}`);
+    const member = rules.add(`json-member-${depth}`, `${key} ${gbnfLiteral(jsonSeparators(options).key)} ${anyJsonValueRule(rules, options, depth - 1)}`);
     return rules.add(`json-object-${depth}`, `"{" ${members(member, options, rules)} "}"`.replace("  ", " "));
 }
 

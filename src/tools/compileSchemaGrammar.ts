@@ -2,7 +2,7 @@ import {anyJsonValueRule, freeFormObjectRule} from "./anyJsonValueRule.js";
 import type {GbnfRuleSet} from "./GbnfRuleSet.js";
 import {gbnfLiteral} from "./gbnfLiteral.js";
 import {cappedMaximum, gbnfRepetition} from "./gbnfRepetition.js";
-import type {GrammarOptions} from "./GrammarOptions.js";
+import {type GrammarOptions, jsonSeparators} from "./GrammarOptions.js";
 import {grammarLimits} from "./grammarLimits.js";
 import {integerRangeGbnf} from "./integerRangeGbnf.js";
 import type {ArraySchema, JsonSchema, ObjectSchema} from "./JsonSchema.js";
@@ -55,7 +55,7 @@ function compileArray(schema: ArraySchema, nameHint: string, options: GrammarOpt
     const max = cappedMaximum(min, schema.maxItems, options.maxArrayItems);
     if (max === 0) return rules.add("json-empty-array", `"[]"`);
     const item = compileSchemaGrammar(schema.items, `${nameHint}-item`, options, rules);
-    const more = gbnfRepetition(`("," ${item})`, Math.max(min - 1, 0), max === undefined ? undefined : max - 1);
+    const more = gbnfRepetition(`(${gbnfLiteral(jsonSeparators(options).item)} ${item})`, Math.max(min - 1, 0), max === undefined ? undefined : max - 1);
     const items = more === "" ? item : `${item} ${more}`;
     if (min > 0) return rules.add(nameHint, `"[" ${items} "]"`);
     // llama.cpp expands a bounded repetition into one rule per optional item and counts them against
@@ -75,7 +75,7 @@ function compileObject(schema: ObjectSchema, nameHint: string, options: GrammarO
     const required = names.map((name) => schema.required.includes(name));
     const pairs = names.map((name) => {
         const value = compileSchemaGrammar(schema.properties[name] as JsonSchema, `${nameHint}-${name}`, options, rules);
-        return `${gbnfLiteral(JSON.stringify(name) + ":")} ${value}`;
+        return `${gbnfLiteral(JSON.stringify(name) + jsonSeparators(options).key)} ${value}`;
     });
     const join = (...items: string[]): string => items.filter((item) => item !== "").join(" ");
 
@@ -84,7 +84,7 @@ function compileObject(schema: ObjectSchema, nameHint: string, options: GrammarO
         if (i === names.length) return "";
         let rule = moreCache.get(i);
         if (rule === undefined) {
-            const pair = `"," ${pairs[i]}`;
+            const pair = `${gbnfLiteral(jsonSeparators(options).item)} ${pairs[i]}`;
             rule = rules.add(`${nameHint}-more-${i + 1}`, join(required[i] ? pair : `(${pair})?`, more(i + 1)));
             moreCache.set(i, rule);
         }

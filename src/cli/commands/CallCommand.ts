@@ -1,27 +1,12 @@
-import {readFileSync} from "node:fs";
 import type {CommandModule} from "yargs";
-import {ToolaceError} from "../../errors/ToolaceError.js";
 import {ToolCallEngine} from "../../engine/ToolCallEngine.js";
 import {engineOptions, type EngineArgs, withEngineArgs} from "../engineArgs.js";
+import {readJsonFile} from "../readJsonFile.js";
 
 type CallArgs = EngineArgs & {
     tools: string, query?: string, messages?: string, system?: string,
     refine: string, "max-rounds"?: number, "tool-choice": string, seed?: number, temperature?: number, "max-tokens"?: number
 };
-
-function readJsonFile(file: string, what: string): unknown {
-    let text: string;
-    try {
-        text = readFileSync(file === "-" ? 0 : file, "utf8");
-    } catch (err) {
-        throw new ToolaceError("usage", `cannot read the ${what} file ${file}: ${(err as Error).message}`);
-    }
-    try {
-        return JSON.parse(text);
-    } catch (err) {
-        throw new ToolaceError("usage", `the ${what} file ${file} is not valid JSON: ${(err as Error).message}`);
-    }
-}
 
 function parseToolChoiceFlag(value: string): unknown {
     if (value === "auto" || value === "none" || value === "required") return value;

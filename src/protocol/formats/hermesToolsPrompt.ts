@@ -6,3 +6,8 @@ export function hermesToolsPrompt(toolDocuments: readonly string[]): string {
         "<tool_call>\n{\"name\": <function-name>, \"arguments\": <args-json-object>}\n</tool_call>\n" +
         "If none of the functions fits the request, answer in plain text without a tool call.";
 }
+
+/** A tool result as a Hermes user turn's text (`<tool_response>` tags). */
+export function hermesToolResult(text: string): string {
+    return `<tool_response>\n${text}\n</tool_response>`;
+}

@@ -1,0 +1,26 @@
+import {type CallLayout, literalText} from "./CallLayout.js";
+
+/** Markers of the tool-call syntaxes llama.cpp's parsers know, by the family name it gives them. */
+const FAMILIES: readonly [string, (open: string, mid: string) => boolean][] = [
+    ["mistral-nemo", (open) => open.includes("[TOOL_CALLS][")],
+    ["mistral", (open) => open.includes("[TOOL_CALLS]")],
+    ["deepseek-r1", (open) => open.includes("<｜tool▁calls▁begin｜>") && open.includes("function<｜tool▁sep｜>")],
+    ["deepseek-v3.1", (open) => open.includes("<｜tool▁calls▁begin｜>")],
+    ["command-r7b", (open) => open.includes("<|START_ACTION|>")],
+    ["kimi-k2", (open) => open.includes("<|tool_calls_section_begin|>")],
+    ["gpt-oss", (open) => open.includes("to=functions.")],
+    ["functionary-v3.1", (open) => open.includes("<function=")],
+    ["nemotron", (open) => open.includes("<TOOLCALL>")],
+    ["solar-open", (open) => open.includes("<|tool_call:begin|>")],
+    ["minimax-m1", (open) => open.includes("<tool_calls>")],
+    ["gigachat", (open) => open.includes("function call") || open.includes("<|function_call|>")],
+    ["hermes", (open) => open.includes("<tool_call>")],
+    ["llama3-json", (open, mid) => open.endsWith("{\"name\": \"") && mid.includes("\"parameters\"")]
+];
+
+/** The family name of an inferred layout (llama.cpp's names where it has one), or "inferred". */
+export function layoutFamily(layout: CallLayout): string {
+    const open = literalText(layout.open);
+    const mid = literalText(layout.mid);
+    return FAMILIES.find(([, test]) => test(open, mid))?.[0] ?? "inferred";
+}
