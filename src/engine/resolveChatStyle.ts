@@ -112,7 +112,8 @@ export function resolveChatStyle(model: LlamaModel, options: {style?: ChatStyleN
         const chat = TemplateChat.create(template, {endTokens: endTokenTexts(model, template), mode: style === "template-hermes" ? "hermes" : "auto"});
         return {format: fallback.format, chat, name: `template:${chat.family}`, reason: chat.mode === "native" ? chat.reason : `its template writes no tool calls toolace-r can read (${chat.reason}): Hermes calls in its turns`};
     } catch (error) {
-        if (!(error instanceof TemplateError) || style !== "auto") throw error;
+        // A template the user gave, or asked for, must work; a model's own is replaced by a built-in format, with a warning.
+        if (!(error instanceof TemplateError) || style !== "auto" || options.templateFile !== undefined) throw error;
         process.emitWarning(`${error.message}; using the ${fallback.format.name} format instead`, {code: "TOOLACE_TEMPLATE"});
         return {format: fallback.format, chat: undefined, name: fallback.format.name, reason: `${error.message}; ${fallback.reason}`};
     }

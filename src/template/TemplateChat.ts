@@ -48,6 +48,8 @@ export class TemplateChat {
      */
     public static create(template: ChatTemplate, options: {endTokens: readonly string[], mode?: TemplateCallMode | "auto"}): TemplateChat {
         const mode = options.mode ?? "auto";
+        // A template that cannot render a plain request fails here with its own error (syntax, raise, limits).
+        template.render([{role: "user", content: "probe"}], [], {addGenerationPrompt: true});
         let reason = "requested";
         if (mode !== "hermes") {
             const inferred = inferCallLayout(template, options.endTokens);

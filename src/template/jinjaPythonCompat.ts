@@ -10,7 +10,8 @@ let applied = false;
 
 /**
  * Makes @huggingface/jinja render two things as Python's Jinja does, where chat templates rely on
- * them: a boolean prints as `True`/`False` and none as `None`, and string filters on an undefined value (a tool
+ * them: a boolean prints as `True`/`False` and none as `None` when made a string (`{{ x }}` of none
+ * still prints nothing, as the library decides), and string filters on an undefined value (a tool
  * parameter without a description, say) see an empty string instead of failing. Applied once, in
  * the sandbox's worker thread only.
  */
