@@ -11,6 +11,7 @@ import {HERMES_LAYOUT} from "./hermesLayout.js";
 import {inferCallLayout, inferTextTurn} from "./inferCallLayout.js";
 import {layoutFamily} from "./layoutFamily.js";
 import {parseLayoutCalls} from "./parseLayoutCalls.js";
+import {PROBE_TOOLS} from "./probeConversation.js";
 import {type TemplateRendering, renderTemplateSegments} from "./renderTemplateSegments.js";
 import {TemplateError} from "./TemplateError.js";
 
@@ -48,8 +49,13 @@ export class TemplateChat {
      */
     public static create(template: ChatTemplate, options: {endTokens: readonly string[], mode?: TemplateCallMode | "auto"}): TemplateChat {
         const mode = options.mode ?? "auto";
-        // A template that cannot render a plain request fails here with its own error (syntax, raise, limits).
-        template.render([{role: "user", content: "probe"}], [], {addGenerationPrompt: true});
+        // A template that can render a plain request neither with tools nor without fails here with its own error (syntax, raise, limits).
+        try {
+            template.render([{role: "user", content: "probe"}], PROBE_TOOLS, {addGenerationPrompt: true});
+        } catch (error) {
+            if (!(error instanceof TemplateError) || error.code === "template_syntax" || error.code === "template_limit") throw error;
+            template.render([{role: "user", content: "probe"}], [], {addGenerationPrompt: true});
+        }
         let reason = "requested";
         if (mode !== "hermes") {
             const inferred = inferCallLayout(template, options.endTokens);
