@@ -49,8 +49,16 @@ function endTokenTexts(model: LlamaModel, template: ChatTemplate): string[] {
     return [...texts];
 }
 
-/** Whether the template renders a tools conversation exactly as this hand-written format does. */
+/**
+ * Whether the template is plain: it knows no tools of its own, and renders a tools conversation laid
+ * out the hand-written way exactly as this format does.
+ */
 function rendersLike(template: ChatTemplate, format: ChatFormat, bosText: string): boolean {
+    try {
+        if (template.render([{role: "user", content: PROBE_USER}], PROBE_TOOLS, {addGenerationPrompt: true}).includes(PROBE_TOOLS[0]!.name)) return false;
+    } catch {
+        return false;
+    }
     const calls = renderAssistantOutput(format, {kind: "calls", calls: [{name: "probe_alpha", argumentsText: "{\"q\":\"value alpha\"}"}]});
     const system = `${DEFAULT_SYSTEM_PROMPT}\n\n${format.toolsPrompt(PROBE_TOOLS.map(toolDocument))}`;
     const messages = [{role: "system", content: system}, {role: "user", content: PROBE_USER}, {role: "assistant", content: calls}, {role: "user", content: "probe follow-up"}];

@@ -37,6 +37,8 @@ export interface InitModelOptions {
      * "chatml" / "llama3" set a standard template (the vocabulary must have its special tokens).
      */
     template?: InitModelTemplate;
+    /** A Jinja chat template's text for `tokenizer.chat_template` (overrides `template`; checked by the caller). */
+    chatTemplateSource?: string;
     /** Omit `output.weight`: llama.cpp then uses `token_embd.weight` for the output projection. */
     tieEmbeddings?: boolean;
     /** `general.name`; default `random-llama-<dim>x<layers>`. */
@@ -130,10 +132,11 @@ export async function initModel(options: InitModelOptions): Promise<InitModelRes
     for (const [key, value] of vocab.metadata) {
         if (!key.startsWith("tokenizer.")) continue;
         const isTemplate = key === "tokenizer.chat_template" || key.startsWith("tokenizer.chat_template.");
-        if (isTemplate && template !== "vocab") continue;
+        if (isTemplate && (template !== "vocab" || options.chatTemplateSource !== undefined)) continue;
         metadata.set(key, value);
     }
-    if (template === "chatml" || template === "llama3") metadata.set("tokenizer.chat_template", GgufValue.string(chatTemplates[template].template));
+    if (options.chatTemplateSource !== undefined) metadata.set("tokenizer.chat_template", GgufValue.string(options.chatTemplateSource));
+    else if (template === "chatml" || template === "llama3") metadata.set("tokenizer.chat_template", GgufValue.string(chatTemplates[template].template));
 
     const residualStd = weightStd / Math.sqrt(2 * layers);
     const tensors: GgufTensorInput[] = [];

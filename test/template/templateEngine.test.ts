@@ -90,6 +90,28 @@ t("plain ChatML templates keep the built-in format; message text never becomes c
     }
 });
 
+t("model init --chat-template-file embeds a template: a Qwen template with tools of its own is used natively, a bad one refused", async () => {
+    const out = path.join(dir, "qwen-template.gguf");
+    const init = await runCli(["model", "init", "--vocab", "qwen2", "--dim", "32", "--layers", "1", "--heads", "2", "--ffn", "32", "--ctx", "512", "--out", out,
+        "--chat-template-file", readBundledTemplate("Qwen-Qwen2.5-7B-Instruct.jinja").path]);
+    assert.is(init.code, 0, init.stderr);
+    const toolsFile = path.join(dir, "weather.json");
+    writeFileSync(toolsFile, JSON.stringify(tools));
+    const prompt = await runCli(["prompt", "--model", out, "--tools", toolsFile, "--query", "Weather in Paris?"]);
+    assert.is(prompt.code, 0, prompt.stderr);
+    const printed = JSON.parse(prompt.stdout) as {prompt: string, tokens: number, family: string, added: string[]};
+    assert.is(printed.family, "template:hermes");
+    assert.equal(printed.added, []);
+    assert.ok(printed.prompt.startsWith("<|im_start|>system\nYou are Qwen, created by Alibaba Cloud."));
+    assert.ok(printed.prompt.endsWith("<|im_start|>user\nWeather in Paris?<|im_end|>\n<|im_start|>assistant\n"));
+    assert.ok(printed.tokens > 100);
+    const bad = path.join(dir, "raising.jinja");
+    writeFileSync(bad, "{{ raise_exception('this template is broken on purpose') }}");
+    const refused = await runCli(["model", "init", "--vocab", "qwen2", "--dim", "32", "--layers", "1", "--heads", "2", "--ffn", "32", "--ctx", "512", "--out", path.join(dir, "bad.gguf"), "--chat-template-file", bad]);
+    assert.is.not(refused.code, 0);
+    assert.match(refused.stderr, "broken on purpose");
+});
+
 t("a bad template file is a clear error: at load, from the CLI (non-zero exit), and per request in agent mode", async () => {
     const broken = path.join(dir, "broken.jinja");
     writeFileSync(broken, "{% for message in messages %}{{ message.content }");

@@ -1,4 +1,7 @@
+import {readFileSync} from "node:fs";
 import type {CommandModule} from "yargs";
+import {ToolaceError} from "../../errors/ToolaceError.js";
+import {ChatTemplate} from "../../template/ChatTemplate.js";
 import {initModel, type InitModelTemplate} from "../../model/initModel.js";
 
 interface ModelInitArgs {
@@ -13,6 +16,7 @@ interface ModelInitArgs {
     out: string;
     seed: number;
     template: string;
+    "chat-template-file"?: string;
     "tie-embeddings": boolean;
     name?: string;
     "rope-freq-base": number;
@@ -38,12 +42,15 @@ export const ModelInitCommand: CommandModule<object, ModelInitArgs> = {
         .option("tie-embeddings", {type: "boolean", default: false, describe: "No output.weight: reuse token_embd"})
         .option("name", {type: "string", describe: "general.name"})
         .option("rope-freq-base", {type: "number", default: 10000, describe: "RoPE frequency base (rope.freq_base)"})
+        .option("chat-template-file", {type: "string", describe: "Jinja chat template file for tokenizer.chat_template (overrides --template; checked by rendering a request)"})
         .option("induction", {
             type: "boolean", default: false,
             describe: "Plant an induction (copying) circuit into the random weights; needs ≥ 2 layers and heads, no --kv-heads, a head size dim/heads ≥ 32, dim ≥ 3·(dim/heads) + 1"
         }),
     handler: async (args) => {
+        const chatTemplateSource = args["chat-template-file"] === undefined ? undefined : checkedTemplate(args["chat-template-file"]);
         const result = await initModel({
+            ...(chatTemplateSource !== undefined ? {chatTemplateSource} : {}),
             arch: args.arch as "llama",
             vocab: args.vocab,
             dim: args.dim,
@@ -63,3 +70,15 @@ export const ModelInitCommand: CommandModule<object, ModelInitArgs> = {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     }
 };
+
+/** A template file's text, once it renders a plain request (a TemplateError names its problem otherwise). */
+function checkedTemplate(file: string): string {
+    let source: string;
+    try {
+        source = readFileSync(file, "utf8");
+    } catch (error) {
+        throw new ToolaceError("usage", `cannot read the chat template file ${file}: ${(error as Error).message}`, {path: file});
+    }
+    new ChatTemplate(source, file, "", "").render([{role: "user", content: "Hello"}], [], {addGenerationPrompt: true});
+    return source;
+}
