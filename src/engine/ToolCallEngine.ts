@@ -244,7 +244,7 @@ export class ToolCallEngine {
                 if (turn.draftTokens > 0 && !calibrating) this.draftPolicy?.record(turn.draftAccepted === turn.generated.length);
                 this.options.onTurn?.({round, generated: turn.generated, draftTokens: turn.draftTokens, draftAccepted: turn.draftAccepted, inputTokens: turn.inputTokens, repeatsCut: turn.repeatsCut});
                 // A text answer cut at max_tokens is still an answer; a cut call is not.
-                const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? this.parseOutput(turn.text) : undefined;
+                const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? this.parseOutput(turn.text, request.tools) : undefined;
                 if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))
                     throw new ToolaceError("output_truncated", `round ${round} reached max_tokens (${maxTokens}) in the middle of a tool call`, {round, maxTokens, text: turn.text.slice(0, 200)});
                 turns.push(turn);
@@ -309,8 +309,8 @@ export class ToolCallEngine {
         return tokens.length > 0 && this.model.isEogToken(tokens[0]) ? this.model.detokenize([tokens[0]!], true) : (this.model.tokens.eotString ?? this.model.tokens.eosString ?? "");
     }
 
-    private parseOutput(text: string): AssistantOutput {
-        return this.template === undefined ? parseAssistantOutput(this.format, text) : this.template.parseOutput(text);
+    private parseOutput(text: string, tools: CallRequest["tools"]): AssistantOutput {
+        return this.template === undefined ? parseAssistantOutput(this.format, text) : this.template.parseOutput(text, tools);
     }
 
     /** Tokenizes rendered segments for this model (BOS first when `atStart`). */

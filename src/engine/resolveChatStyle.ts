@@ -114,7 +114,7 @@ export function resolveChatStyle(model: LlamaModel, options: {style?: ChatStyleN
     if (style === "auto" && options.templateFile === undefined) {
         for (const format of [chatmlFormat, llama3Format])
             if (fallback.format === format && rendersLike(template, format, bosText))
-                return {format, chat: undefined, name: format.name, reason: `chat template renders the ${format.name} layout`};
+                return {format, chat: undefined, name: format.name, reason: `its chat template renders the ${format === chatmlFormat ? "ChatML" : "Llama 3"} layout of the built-in format`};
     }
     try {
         const chat = TemplateChat.create(template, {endTokens: endTokenTexts(model, template), mode: style === "template-hermes" ? "hermes" : "auto"});

@@ -9,6 +9,8 @@
  * offset) or a call id the model writes itself (`{id}`: `length` letters and digits), since
  * templates such as Command R7B, Kimi K2 and Mistral's write them between calls.
  */
+import {type KeyedArgs, renderKeyedArgs} from "./keyedArgs.js";
+
 export type LayoutPart = string | {index: number} | {id: "previous" | "next", length: number};
 export type LayoutText = readonly LayoutPart[];
 
@@ -26,7 +28,9 @@ export type CallLayout = {
     /** Most calls one turn may hold (templates such as Llama 3.1's take one). */
     maxCalls: number,
     /** Text before a text answer (empty for most templates). */
-    textOpen: string
+    textOpen: string,
+    /** Arguments written one parameter at a time (XML-style templates); without it, one JSON object. */
+    keyed?: KeyedArgs
 };
 
 export type LayoutCall = {name: string, argumentsText: string, id?: string};
@@ -46,7 +50,7 @@ export function renderLayoutCalls(layout: CallLayout, calls: readonly LayoutCall
     let text = pieceText(layout.open, -1, calls);
     for (const [index, call] of calls.entries()) {
         if (index > 0) text += pieceText(layout.between, index - 1, calls);
-        text += call.name + pieceText(layout.mid, index, calls) + call.argumentsText;
+        text += call.name + pieceText(layout.mid, index, calls) + (layout.keyed === undefined ? call.argumentsText : renderKeyedArgs(layout.keyed, call.argumentsText));
     }
     return text + pieceText(layout.close, calls.length - 1, calls);
 }

@@ -135,10 +135,10 @@ export class TemplateChat {
         return renderLayoutCalls(this.layout, output.calls);
     }
 
-    /** Parses what the model wrote (end-of-turn token excluded). */
-    public parseOutput(text: string): AssistantOutput {
+    /** Parses what the model wrote (end-of-turn token excluded); `tools` type arguments written one parameter at a time. */
+    public parseOutput(text: string, tools: readonly ToolDefinition[] = []): AssistantOutput {
         const body = text.trimEnd();
-        if (this.opensCall(body) && body.length >= leadingLiteral(this.layout.open).length) return {kind: "calls", calls: parseLayoutCalls(this.layout, body)};
+        if (this.opensCall(body) && body.length >= leadingLiteral(this.layout.open).length) return {kind: "calls", calls: parseLayoutCalls(this.layout, body, tools)};
         return {kind: "text", text: body.startsWith(this.layout.textOpen) ? body.slice(this.layout.textOpen.length) : body};
     }
 

@@ -5,6 +5,11 @@ import {gbnfLiteral} from "../tools/gbnfLiteral.js";
 import type {ToolDefinition} from "../tools/ToolDefinition.js";
 import type {CallGrammarOptions} from "../protocol/buildCallGrammar.js";
 import {type CallLayout, type LayoutText, isLiteral, leadingLiteral} from "./CallLayout.js";
+import {isTextValue, type KeyedArgs} from "./keyedArgs.js";
+import {compileSchemaGrammar} from "../tools/compileSchemaGrammar.js";
+import {cappedMaximum, gbnfRepetition} from "../tools/gbnfRepetition.js";
+import type {JsonSchema} from "../tools/JsonSchema.js";
+import {schemaNode} from "../tools/schemaNode.js";
 
 /** GBNF of a layout piece following call `previous` (ids are generated: letters and digits). */
 function pieceGbnf(piece: LayoutText, previous: number): string {
@@ -37,7 +42,8 @@ export function buildLayoutGrammar(layout: CallLayout, tools: readonly ToolDefin
     const allowed = typeof toolChoice === "object" ? tools.filter((tool) => tool.name === toolChoice.function.name) : tools;
     if (toolChoice === "none" || allowed.length === 0) return rules.render(text);
 
-    const args = allowed.map((tool) => compileArgumentsGrammar(tool, grammarOptions, rules));
+    const keyed = layout.keyed;
+    const args = allowed.map((tool) => keyed === undefined ? compileArgumentsGrammar(tool, grammarOptions, rules) : compileKeyedArgs(tool, keyed, options, rules));
     const callAt = (index: number): string => rules.add(`call-${isLiteral(layout.mid) ? "any" : index}`,
         allowed.map((tool, i) => sequence(gbnfLiteral(tool.name), pieceGbnf(layout.mid, index), args[i]!)).join(" | "));
     const count = Math.max(1, Math.min(Math.floor(options.maxParallelCalls), layout.maxCalls));
@@ -58,4 +64,31 @@ export function buildLayoutGrammar(layout: CallLayout, tools: readonly ToolDefin
         calls = rules.add("calls", sequence(pieceGbnf(layout.open, -1), rest));
     }
     return rules.render(toolChoice === "auto" ? `${calls} | ${text}` : calls);
+}
+
+/**
+ * GBNF for a tool's arguments written one parameter at a time (see KeyedArgs), in schema order:
+ * required parameters always, optional ones optional. Text values are raw text that cannot hold the
+ * close marker's first character; other values are JSON in the template's layout.
+ */
+function compileKeyedArgs(tool: ToolDefinition, keyed: KeyedArgs, options: CallGrammarOptions, rules: GbnfRuleSet): string {
+    const names = Object.keys(tool.parameters.properties);
+    const required = new Set(tool.parameters.required);
+    const stop = keyed.close[0]!;
+    const rawChar = rules.add(`raw-char-${stop.codePointAt(0)}`, `[^${stop.replace(/[\\\]^-]/g, (c) => "\\" + c).replace("\n", "\\n")}\\x00]`);
+    const pairs = names.map((name) => {
+        const schema = tool.parameters.properties[name] as JsonSchema;
+        const node = schemaNode(schema);
+        let value: string;
+        if (node.kind === "enum" && isTextValue(schema)) value = rules.add(`${tool.name}-${name}-raw`, node.schema.enum.map((item) => gbnfLiteral(String(item))).join(" | "));
+        else if (node.kind === "string") {
+            const min = node.schema.minLength ?? 0;
+            const body = gbnfRepetition(rawChar, min, cappedMaximum(min, node.schema.maxLength, options.maxStringLength));
+            value = body === "" ? "\"\"" : rules.add(`${tool.name}-${name}-raw`, body);
+        } else if (node.kind === "boolean" && keyed.booleans === "python") value = rules.add("python-boolean", `"True" | "False"`);
+        else value = compileSchemaGrammar(schema, `${tool.name}-${name}`, {...options, separators: "spaced"}, rules);
+        return sequence(gbnfLiteral(keyed.open + name + keyed.mid), value, gbnfLiteral(keyed.close));
+    });
+    const parts = pairs.map((pair, i) => required.has(names[i]!) ? pair : `( ${pair} )?`);
+    return parts.length === 0 ? "\"\"" : rules.add(`${tool.name}-args`, parts.join(" "));
 }

@@ -1,4 +1,5 @@
 import type {ChatTemplate} from "./ChatTemplate.js";
+import type {ToolDefinition} from "../tools/ToolDefinition.js";
 import {type CallLayout, type LayoutPart, type LayoutText, renderLayoutCalls} from "./CallLayout.js";
 import {parseLayoutCalls} from "./parseLayoutCalls.js";
 import {PROBE_CALLS, PROBE_TEXT, PROBE_TOOLS, PROBE_USER, probeMessages} from "./probeConversation.js";
@@ -206,7 +207,10 @@ export function inferCallLayout(template: ChatTemplate, endTokens: readonly stri
         turns.set(count, {text: turn.text, located});
         found ??= {count, turn, located};
     }
-    if (found === undefined) return {ok: false, reason: failure};
+    if (found === undefined) {
+        const keyed = inferKeyedLayout(template, textTurn, endTokens);
+        return keyed.ok ? keyed : {ok: false, reason: `${failure}; ${keyed.reason}`};
+    }
     const {count, located: {calls, argsStyle}} = found;
     const turn = found.turn.text;
     const last = calls[calls.length - 1]!;
@@ -235,4 +239,90 @@ export function inferCallLayout(template: ChatTemplate, endTokens: readonly stri
     if (JSON.stringify(parsed.map((c) => c.name)) !== JSON.stringify(probe.map((c) => c.name)))
         return {ok: false, reason: "the inferred layout does not read back the template's own rendering"};
     return {ok: true, inferred: {layout, end, promptOnly: found.turn.promptOnly}};
+}
+
+const KEYED_TOOLS: ToolDefinition[] = PROBE_CALLS.map((call) => ({
+    name: call.name,
+    description: `Probe function ${call.name}.`,
+    parameters: {type: "object", properties: {probe_key: {type: "string"}, probe_count: {type: "integer"}, probe_flag: {type: "boolean"}}, required: ["probe_key"], additionalProperties: false}
+}));
+
+/**
+ * The layout of templates that write arguments one parameter at a time (see KeyedArgs), read from
+ * renderings of one call with no, one and three arguments (text, integer, boolean), then of one,
+ * two and three calls.
+ */
+function inferKeyedLayout(template: ChatTemplate, textTurn: TextTurn, endTokens: readonly string[]): LayoutInference {
+    const user = {role: "user" as const, content: PROBE_USER};
+    let prompt: string;
+    try {
+        prompt = template.render([user], KEYED_TOOLS, {addGenerationPrompt: true});
+    } catch {
+        return {ok: false, reason: "the template fails with parameters it writes one at a time"};
+    }
+    const turnOf = (calls: {name: string, args: Record<string, unknown>}[]): string | undefined => {
+        try {
+            const rendered = template.render([user, {role: "assistant", content: null, tool_calls: calls.map((call, i) => ({
+                id: PROBE_CALLS[i]!.id, type: "function" as const, function: {name: call.name, arguments: JSON.stringify(call.args)}
+            }))}], KEYED_TOOLS, {addGenerationPrompt: false});
+            return turnText(prompt, rendered).text;
+        } catch {
+            return undefined;
+        }
+    };
+    const name = PROBE_CALLS[0]!.name;
+    const turns = [{}, {probe_key: "value alpha"}, {probe_key: "value alpha", probe_count: 537, probe_flag: true}].map((args) => turnOf([{name, args}]));
+    if (turns.some((turn) => turn === undefined || !turn.includes(name))) return {ok: false, reason: "nor does it write one parameter at a time"};
+    const [t0, t1, t3] = turns as [string, string, string];
+    const open = t1.slice(0, t1.indexOf(name));
+    const endLength = turnEndLength(t1, textTurn.textTail, endTokens);
+    const end = t1.slice(t1.length - endLength);
+    if (endLength === 0 || !t0.endsWith(end) || !t3.endsWith(end)) return {ok: false, reason: "its calls end their turn in a way toolace-r does not model"};
+    const after = (turn: string): string => turn.slice(turn.indexOf(name) + name.length, turn.length - endLength);
+    const [x0, x1, x3] = [after(t0), after(t1), after(t3)];
+    const keyAt = x1.indexOf("probe_key");
+    const valueAt = x1.indexOf("value alpha", keyAt);
+    if (keyAt < 0 || valueAt < 0) return {ok: false, reason: "nor does it write one parameter at a time"};
+    const before = x1.slice(0, keyAt);
+    const cut = snapToTokenStart(x0, commonPrefixLength(x0, before));
+    const mid = before.slice(0, cut);
+    const keyed = {open: before.slice(cut), mid: x1.slice(keyAt + "probe_key".length, valueAt), close: "", booleans: "json" as "json" | "python"};
+    const close = x0.slice(cut);
+    const valueTail = x1.slice(valueAt + "value alpha".length);
+    if (!x0.startsWith(mid) || !valueTail.endsWith(close) || keyed.open === "" || keyed.mid === "") return {ok: false, reason: "its parameters have no markers toolace-r can read"};
+    keyed.close = valueTail.slice(0, valueTail.length - close.length);
+    if (keyed.close === "") return {ok: false, reason: "its parameters have no closing marker"};
+    const three = (flag: string): string => mid + [["probe_key", "value alpha"], ["probe_count", "537"], ["probe_flag", flag]]
+        .map(([key, value]) => keyed.open + key + keyed.mid + value + keyed.close).join("") + close;
+    if (x3 === three("True")) keyed.booleans = "python";
+    else if (x3 !== three("true")) return {ok: false, reason: "it writes parameter values in a way toolace-r does not model"};
+
+    // Several calls: what comes between them, and how many the template takes.
+    let count = 3;
+    let many: string | undefined;
+    for (; count >= 1; count--) {
+        many = turnOf(PROBE_CALLS.slice(0, count).map((call) => ({name: call.name, args: {probe_key: call.arguments.q}})));
+        if (many !== undefined && PROBE_CALLS.slice(0, count).every((call) => many!.includes(call.name))) break;
+    }
+    if (many === undefined || count < 1) return {ok: false, reason: "it refuses calls in history"};
+    const betweens: string[] = [];
+    let pos = 0;
+    for (const [index, call] of PROBE_CALLS.slice(0, count).entries()) {
+        const at = many.indexOf(call.name, pos);
+        if (index === 0 && many.slice(0, at) !== open) return {ok: false, reason: "its calls open differently one by one"};
+        if (index > 0) betweens.push(many.slice(pos, at));
+        const args = mid + keyed.open + "probe_key" + keyed.mid + call.arguments.q + keyed.close;
+        if (!many.startsWith(args, at + call.name.length)) return {ok: false, reason: "its calls' parameters change from call to call"};
+        pos = at + call.name.length + args.length;
+    }
+    if (many.slice(pos) !== close + end) return {ok: false, reason: "its calls close differently one by one"};
+    const between = count > 1 ? unify(betweens, betweens.map((_, i) => i)) : [];
+    if (between === undefined) return {ok: false, reason: "the text between its calls changes from call to call"};
+    const layout: CallLayout = {open: [open], mid: [mid], between, close: [close], argsStyle: "spaced", maxCalls: count === 1 ? 1 : MANY, textOpen: textTurn.textOpen, keyed};
+    const probe = PROBE_CALLS.slice(0, count).map((call) => ({name: call.name, argumentsText: JSON.stringify({probe_key: call.arguments.q})}));
+    const written = renderLayoutCalls(layout, probe);
+    if (written + end !== many) return {ok: false, reason: "the inferred layout does not reproduce the template's own rendering"};
+    const parsed = parseLayoutCalls(layout, written, KEYED_TOOLS);
+    if (JSON.stringify(parsed) !== JSON.stringify(probe)) return {ok: false, reason: "the inferred layout does not read back the template's own rendering"};
+    return {ok: true, inferred: {layout, end, promptOnly: ""}};
 }

@@ -1,7 +1,10 @@
 import {type CallLayout, literalText} from "./CallLayout.js";
 
 /** Markers of the tool-call syntaxes llama.cpp's parsers know, by the family name it gives them. */
-const FAMILIES: readonly [string, (open: string, mid: string) => boolean][] = [
+const FAMILIES: readonly [string, (open: string, mid: string, keyed: boolean) => boolean][] = [
+    ["minimax-m2", (open) => open.includes("<minimax:tool_call>")],
+    ["nemotron-v3", (open, _mid, keyed) => keyed && open.includes("</think>") && open.includes("<function=")],
+    ["qwen3-coder", (open, _mid, keyed) => keyed && open.includes("<function=")],
     ["mistral-nemo", (open) => open.includes("[TOOL_CALLS][")],
     ["mistral", (open) => open.includes("[TOOL_CALLS]")],
     ["deepseek-r1", (open) => open.includes("<｜tool▁calls▁begin｜>") && open.includes("function<｜tool▁sep｜>")],
@@ -22,5 +25,5 @@ const FAMILIES: readonly [string, (open: string, mid: string) => boolean][] = [
 export function layoutFamily(layout: CallLayout): string {
     const open = literalText(layout.open);
     const mid = literalText(layout.mid);
-    return FAMILIES.find(([, test]) => test(open, mid))?.[0] ?? "inferred";
+    return FAMILIES.find(([, test]) => test(open, mid, layout.keyed !== undefined))?.[0] ?? "inferred";
 }

@@ -1,15 +1,18 @@
 import {OutputParseError} from "../protocol/AssistantOutput.js";
 import {scanJsonEnd} from "../protocol/scanJsonEnd.js";
 import {type CallLayout, type LayoutCall, type LayoutText, leadingLiteral} from "./CallLayout.js";
+import {parseKeyedArgs} from "./keyedArgs.js";
+import type {ToolDefinition} from "../tools/ToolDefinition.js";
 
 const ID_CHAR = /[A-Za-z0-9]/;
 const NAME_CHAR = /[A-Za-z0-9_.\-:]/;
 
 /**
  * Parses a calls turn written in `layout` (end-of-turn token excluded) into its calls, ids
- * included where the layout has them. Pure; throws OutputParseError naming the position.
+ * included where the layout has them; arguments written one parameter at a time are typed by the
+ * `tools`' schemas. Pure; throws OutputParseError naming the position.
  */
-export function parseLayoutCalls(layout: CallLayout, text: string): LayoutCall[] {
+export function parseLayoutCalls(layout: CallLayout, text: string, tools: readonly ToolDefinition[] = []): LayoutCall[] {
     const calls: LayoutCall[] = [];
     const ids = new Map<number, string>();
     let pos = 0;
@@ -52,11 +55,17 @@ export function parseLayoutCalls(layout: CallLayout, text: string): LayoutCall[]
         const name = text.slice(start, pos);
         if (name === "") throw new OutputParseError("a tool call has no name", text, start);
         expect(layout.mid, index, "the text between a call's name and its arguments");
-        if (text[pos] !== "{") throw new OutputParseError("a tool call's arguments are not a JSON object", text, pos);
-        const argsEnd = scanJsonEnd(text, pos);
-        if (argsEnd < 0) throw new OutputParseError("unterminated tool call arguments", text, pos);
-        calls.push({name, argumentsText: text.slice(pos, argsEnd)});
-        pos = argsEnd;
+        if (layout.keyed !== undefined) {
+            const args = parseKeyedArgs(layout.keyed, text, pos, tools.find((tool) => tool.name === name)?.parameters);
+            calls.push({name, argumentsText: args.argumentsText});
+            pos = args.end;
+        } else {
+            if (text[pos] !== "{") throw new OutputParseError("a tool call's arguments are not a JSON object", text, pos);
+            const argsEnd = scanJsonEnd(text, pos);
+            if (argsEnd < 0) throw new OutputParseError("unterminated tool call arguments", text, pos);
+            calls.push({name, argumentsText: text.slice(pos, argsEnd)});
+            pos = argsEnd;
+        }
         const closed = match(layout.close, index, pos, false);
         if (closed === text.length || (closed >= 0 && text.slice(closed).trim() === "")) {
             match(layout.close, index, pos, true);

@@ -44,17 +44,28 @@ withSmol("SmolLM2: its ChatML template is detected, with <|im_end|> ending the a
     }
 });
 
-withGemma("Gemma 3 270M (base, no chat template): the generic layout ending turns with its own end-of-turn token", async () => {
+withGemma("Gemma 3 270M (base, no chat template): Gemma's turns (llama.cpp's Gemma template) with Hermes calls, ending at <end_of_turn>", async () => {
     const engine = await ToolCallEngine.load({model: gemma!, llama, contextSize: 2048});
     try {
-        assert.is(engine.format.name, "generic");
-        assert.match(engine.formatReason, /no chat template/);
-        const end = engine.model.tokenize(engine.format.assistantEnd, true);
-        assert.is(end.length, 1, `${engine.format.assistantEnd} is one token`);
-        assert.ok(engine.model.isEogToken(end[0]!));
-        const result = await engine.call({...weather, refine: "off", max_tokens: 160});
-        assert.ok(result.tool_calls.length >= 1, "a required call is made");
-        for (const call of result.tool_calls) assert.ok(["get_weather", "get_time"].includes(call.function.name));
+        assert.is(engine.formatName, "template:hermes-fallback");
+        assert.match(engine.template!.template.name, "google-gemma-2-2b-it.jinja");
+        assert.is(engine.template!.end.startsWith("<end_of_turn>"), true);
+        const prompt = engine.renderPromptText(weather.messages as ChatMessage[], normalizeTools(weatherTools));
+        assert.ok(prompt.text.startsWith("<bos><start_of_turn>user\n# Tools"), prompt.text.slice(0, 60));
+        assert.ok(prompt.text.endsWith("What's the weather in Paris in celsius?<end_of_turn>\n<start_of_turn>model\n"));
+        assert.is(engine.model.detokenize([prompt.tokens[0]!], true), "<bos>", "one BOS: the template's, not two");
+        assert.is(prompt.tokens.filter((token) => token === prompt.tokens[0]).length, 1);
+        const turns: TurnObservation[] = [];
+        const observed = await ToolCallEngine.load({model: gemma!, llama, contextSize: 2048, onTurn: (turn) => turns.push(turn)});
+        try {
+            const result = await observed.call({...weather, refine: "1", max_tokens: 160});
+            assert.ok(result.tool_calls.length >= 1, "a required call is made");
+            for (const call of result.tool_calls) assert.ok(["get_weather", "get_time"].includes(call.function.name));
+            // The refinement round continues the context: it evaluates its own turn, not the prompt again.
+            assert.ok(result.rounds[1]!.inputTokens < 40, `round 1 evaluated ${result.rounds[1]!.inputTokens} tokens`);
+        } finally {
+            await observed.dispose();
+        }
     } finally {
         await engine.dispose();
     }

@@ -11,6 +11,16 @@ import type {ChatMessage} from "../../src/protocol/ChatMessage.js";
 
 const t = suite("inferCallLayout");
 
+t("arguments written one parameter at a time (Qwen3-Coder): typed by the schema, read back", () => {
+    const result = inferCallLayout(new ChatTemplate(readBundledTemplate("Qwen3-Coder.jinja").source, "coder", "<s>", "</s>"));
+    assert.ok(result.ok);
+    if (!result.ok) return;
+    assert.equal(result.inferred.layout.keyed, {open: "<parameter=", mid: ">\n", close: "\n</parameter>\n", booleans: "python"});
+    const text = renderLayoutCalls(result.inferred.layout, [{name: "convert_currency", argumentsText: "{\"amount\": 20.5, \"from\": \"EUR <€>\", \"to\": \"USD\"}"}]);
+    assert.is(text, "<tool_call>\n<function=convert_currency>\n<parameter=amount>\n20.5\n</parameter>\n<parameter=from>\nEUR <€>\n</parameter>\n<parameter=to>\nUSD\n</parameter>\n</function>\n</tool_call>");
+    assert.equal(parseLayoutCalls(result.inferred.layout, text, templateTools), [{name: "convert_currency", argumentsText: "{\"amount\":20.5,\"from\":\"EUR <€>\",\"to\":\"USD\"}"}]);
+});
+
 /** Families the inference must find in llama.cpp's bundled templates (file → family, whether it takes parallel calls). */
 const EXPECTED: Record<string, [string, boolean]> = {
     "Qwen-Qwen2.5-7B-Instruct.jinja": ["hermes", true],
@@ -26,7 +36,10 @@ const EXPECTED: Record<string, [string, boolean]> = {
     "CohereForAI-c4ai-command-r7b-12-2024-tool_use.jinja": ["command-r7b", true],
     "moonshotai-Kimi-K2.jinja": ["kimi-k2", true],
     "openai-gpt-oss-120b.jinja": ["gpt-oss", false],
-    "meetkai-functionary-medium-v3.1.jinja": ["functionary-v3.1", true]
+    "meetkai-functionary-medium-v3.1.jinja": ["functionary-v3.1", true],
+    "Qwen3-Coder.jinja": ["qwen3-coder", true],
+    "MiniMax-M2.jinja": ["minimax-m2", true],
+    "NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.jinja": ["nemotron-v3", true]
 };
 
 const weather = {name: "get_weather", arguments: {city: "Paris", unit: "celsius"}, id: "a1b2c3d4e"};
@@ -66,7 +79,7 @@ t("every inferred layout writes real calls exactly as its template renders them,
         const written = renderLayoutCalls(layout, calls.map((call) => ({name: call.name, argumentsText: spaced(call.arguments), id: call.id})));
         const rendered = template.render(historyWith(calls), templateTools, {addGenerationPrompt: false});
         assert.ok(rendered.includes(written + result.inferred.end.slice(0, 1)), `${file}: the template's rendering does not hold ${JSON.stringify(written)}`);
-        const parsed = parseLayoutCalls(layout, written);
+        const parsed = parseLayoutCalls(layout, written, templateTools);
         assert.equal(parsed.map((call) => call.name), calls.map((call) => call.name), file);
         assert.equal(parsed.map((call) => JSON.parse(call.argumentsText)), calls.map((call) => call.arguments), file);
         const ids = parsed.map((call) => call.id).filter((id) => id !== undefined);
@@ -76,8 +89,8 @@ t("every inferred layout writes real calls exactly as its template renders them,
     assert.ok(inferred >= Object.keys(EXPECTED).length);
 });
 
-t("templates that write calls otherwise (XML parameters, Python calls) or not at all are reported, not guessed", () => {
-    for (const file of ["Qwen3-Coder.jinja", "GLM-4.6.jinja", "MiniMax-M2.jinja", "LFM2.5-8B-A1B.jinja", "google-gemma-2-2b-it.jinja"]) {
+t("templates that write calls otherwise (Python calls, Gemma 4's notation, no end marker) or not at all are reported, not guessed", () => {
+    for (const file of ["GLM-4.6.jinja", "LFM2.5-8B-A1B.jinja", "google-gemma-4-31B-it.jinja", "Kimi-K3.jinja", "google-gemma-2-2b-it.jinja"]) {
         const result = inferCallLayout(new ChatTemplate(readBundledTemplate(file).source, file, "<s>", "</s>"));
         assert.not.ok(result.ok, file);
         if (!result.ok) assert.ok(result.reason.length > 10);

@@ -18,7 +18,7 @@ const tools = [
     {type: "function", function: {name: "get_weather", description: "Weather for a city", parameters: {type: "object", properties: {city: {type: "string"}, unit: {type: "string", enum: ["celsius", "fahrenheit"]}}, required: ["city"]}}},
     {type: "function", function: {name: "get_time", description: "Local time", parameters: {type: "object", properties: {timezone: {type: "string"}}, required: ["timezone"]}}}
 ];
-const ask = {messages: [{role: "user", content: "What is the weather in Paris?"}], tools, tool_choice: {type: "function", function: {name: "get_weather"}}, refine: "1"};
+const ask = {messages: [{role: "user", content: "What is the weather in Paris?"}], tools, tool_choice: {type: "function", function: {name: "get_weather"}}, parallel_tool_calls: false, refine: "1"};
 
 async function load(kind: "chatml-tiny" | "llama3-tiny" | "spm-tiny", template: string, chatFormat?: "template-hermes"): Promise<ToolCallEngine> {
     return ToolCallEngine.load({model: await createTestModel(kind), llama, chatTemplateFile: readBundledTemplate(template).path, speculative: false,
@@ -29,6 +29,7 @@ async function load(kind: "chatml-tiny" | "llama3-tiny" | "spm-tiny", template: 
 for (const [kind, template, family, continues] of [
     ["chatml-tiny", "Qwen-Qwen2.5-7B-Instruct.jinja", "template:hermes", true],
     ["llama3-tiny", "meta-llama-Llama-3.1-8B-Instruct.jinja", "template:llama3-json", true],
+    ["chatml-tiny", "Qwen3-Coder.jinja", "template:qwen3-coder", true],
     ["spm-tiny", "mistralai-Mistral-Nemo-Instruct-2407.jinja", "template:mistral-nemo", false]
 ] as const) {
     t(`${template} on ${kind}: ${family}, a named call parses back, refinement round ${continues ? "evaluates only its new turn" : "re-renders the history the template moves"}`, async () => {
