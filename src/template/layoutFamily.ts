@@ -3,7 +3,6 @@ import {type CallLayout, literalText} from "./CallLayout.js";
 /** Markers of the tool-call syntaxes llama.cpp's parsers know, by the family name it gives them. */
 const FAMILIES: readonly [string, (open: string, mid: string, keyed: boolean) => boolean][] = [
     ["minimax-m2", (open) => open.includes("<minimax:tool_call>")],
-    ["nemotron-v3", (open, _mid, keyed) => keyed && open.includes("</think>") && open.includes("<function=")],
     ["qwen3-coder", (open, _mid, keyed) => keyed && open.includes("<function=")],
     ["mistral-nemo", (open) => open.includes("[TOOL_CALLS][")],
     ["mistral", (open) => open.includes("[TOOL_CALLS]")],
@@ -17,11 +16,15 @@ const FAMILIES: readonly [string, (open: string, mid: string, keyed: boolean) =>
     ["solar-open", (open) => open.includes("<|tool_call:begin|>")],
     ["minimax-m1", (open) => open.includes("<tool_calls>")],
     ["gigachat", (open) => open.includes("function call") || open.includes("<|function_call|>")],
+    ["xml-parameters", (_open, _mid, keyed) => keyed],
     ["hermes", (open) => open.includes("<tool_call>")],
     ["llama3-json", (open, mid) => open.endsWith("{\"name\": \"") && mid.includes("\"parameters\"")]
 ];
 
-/** The family name of an inferred layout (llama.cpp's names where it has one), or "inferred". */
+/**
+ * The family name of an inferred layout (llama.cpp's names where it has one; `qwen3-coder` for the
+ * `<function=NAME><parameter=KEY>` syntax Qwen3-Coder, Qwen3.5 and Nemotron 3 share), or "inferred".
+ */
 export function layoutFamily(layout: CallLayout): string {
     const open = literalText(layout.open);
     const mid = literalText(layout.mid);

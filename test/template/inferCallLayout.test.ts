@@ -39,7 +39,7 @@ const EXPECTED: Record<string, [string, boolean]> = {
     "meetkai-functionary-medium-v3.1.jinja": ["functionary-v3.1", true],
     "Qwen3-Coder.jinja": ["qwen3-coder", true],
     "MiniMax-M2.jinja": ["minimax-m2", true],
-    "NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.jinja": ["nemotron-v3", true]
+    "NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.jinja": ["qwen3-coder", true]
 };
 
 const weather = {name: "get_weather", arguments: {city: "Paris", unit: "celsius"}, id: "a1b2c3d4e"};
