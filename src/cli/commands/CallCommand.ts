@@ -1,10 +1,9 @@
 import type {CommandModule} from "yargs";
 import {ToolCallEngine} from "../../engine/ToolCallEngine.js";
 import {engineOptions, type EngineArgs, withEngineArgs} from "../engineArgs.js";
-import {readJsonFile} from "../readJsonFile.js";
+import {type ConversationArgs, conversationOf, withConversationArgs} from "../conversationArgs.js";
 
-type CallArgs = EngineArgs & {
-    tools: string, query?: string, messages?: string, system?: string,
+type CallArgs = EngineArgs & ConversationArgs & {
     refine: string, "max-rounds"?: number, "tool-choice": string, seed?: number, temperature?: number, "max-tokens"?: number
 };
 
@@ -17,29 +16,16 @@ function parseToolChoiceFlag(value: string): unknown {
 export const CallCommand: CommandModule<object, CallArgs> = {
     command: "call",
     describe: "Answer one request with tool calls (or text) and print the result JSON",
-    builder: (yargs) => withEngineArgs(yargs)
-        .option("tools", {type: "string", demandOption: true, describe: "JSON file of tools: OpenAI `tools` or BFCL function docs"})
-        .option("query", {type: "string", describe: "the user's request"})
-        .option("messages", {type: "string", describe: "JSON file of OpenAI-style messages (instead of --query)"})
-        .option("system", {type: "string", describe: "system prompt (with --query)"})
+    builder: (yargs) => withConversationArgs(withEngineArgs(yargs))
         .option("refine", {type: "string", default: "adaptive", describe: "off | adaptive | N (refinement rounds after round 0)"})
         .option("max-rounds", {type: "number", describe: "most refinement rounds in adaptive mode (default 3)"})
         .option("tool-choice", {type: "string", default: "auto", describe: "auto | none | required | FUNCTION_NAME"})
         .option("seed", {type: "number", describe: "sampling seed"})
         .option("temperature", {type: "number", describe: "sampling temperature (default 0: greedy)"})
-        .option("max-tokens", {type: "number", describe: "output tokens per round (default 512)"})
-        .conflicts("query", "messages")
-        .check((args) => {
-            if (args.query == null && args.messages == null) throw new Error("give --query TEXT or --messages FILE");
-            return true;
-        }) as never,
+        .option("max-tokens", {type: "number", describe: "output tokens per round (default 512)"}) as never,
     handler: async (args) => {
-        const messages = args.messages != null
-            ? readJsonFile(args.messages, "messages")
-            : [...(args.system != null ? [{role: "system", content: args.system}] : []), {role: "user", content: args.query}];
         const request = {
-            messages,
-            tools: readJsonFile(args.tools, "tools"),
+            ...conversationOf(args),
             tool_choice: parseToolChoiceFlag(args["tool-choice"]),
             refine: args.refine,
             max_rounds: args["max-rounds"],
