@@ -276,7 +276,7 @@ export class ToolCallEngine {
         const bos = tokens.length > 0 && tokens[0] === this.model.tokens.bos && this.model.tokens.shouldPrependBosToken ? this.model.tokens.bosString ?? "" : "";
         const added: string[] = [];
         const native = this.template?.mode === "native";
-        if (tools.length > 0 && !native) added.push("tools prompt (Hermes <tool_call> envelopes)");
+        if (tools.length > 0 && !native) added.push(this.template === undefined ? `tools prompt (the ${this.format.name} format's)` : "tools prompt (Hermes <tool_call> envelopes)");
         if (tools.length > 0 && this.template === undefined && messages[0]?.role !== "system") added.push(`system prompt "${DEFAULT_SYSTEM_PROMPT}"`);
         return {text: bos + segments.map((segment) => segment.text).join(""), tokens, added};
     }
