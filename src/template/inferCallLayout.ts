@@ -216,7 +216,8 @@ export function inferCallLayout(template: ChatTemplate, endTokens: readonly stri
     const last = calls[calls.length - 1]!;
     const tail = turn.slice(last.argsEnd);
     const endLength = turnEndLength(tail, textTail, endTokens);
-    if (endLength === 0) return {ok: false, reason: "calls and text answers end their turn differently"};
+    // Templates whose turns end with nothing (GLM's: the next turn's role token ends them) leave the end to the model's end-of-generation token.
+    if (endLength === 0 && textTail !== "") return {ok: false, reason: "calls and text answers end their turn differently"};
     const end = tail.slice(tail.length - endLength);
 
     const open = unify([...turns.values()].map((t) => t.text.slice(0, t.located.calls[0]!.nameStart)), [...turns.values()].map(() => -1));
@@ -277,7 +278,9 @@ function inferKeyedLayout(template: ChatTemplate, textTurn: TextTurn, endTokens:
     const open = t1.slice(0, t1.indexOf(name));
     const endLength = turnEndLength(t1, textTurn.textTail, endTokens);
     const end = t1.slice(t1.length - endLength);
-    if (endLength === 0 || !t0.endsWith(end) || !t3.endsWith(end)) return {ok: false, reason: "its calls end their turn in a way toolace-r does not model"};
+    // As above, a turn may end with nothing when text answers do too.
+    if ((endLength === 0 && textTurn.textTail !== "") || !t0.endsWith(end) || !t3.endsWith(end))
+        return {ok: false, reason: "its calls end their turn in a way toolace-r does not model"};
     const after = (turn: string): string => turn.slice(turn.indexOf(name) + name.length, turn.length - endLength);
     const [x0, x1, x3] = [after(t0), after(t1), after(t3)];
     const keyAt = x1.indexOf("probe_key");

@@ -1,8 +1,10 @@
 import {type CallLayout, literalText} from "./CallLayout.js";
 
 /** Markers of the tool-call syntaxes llama.cpp's parsers know, by the family name it gives them. */
-const FAMILIES: readonly [string, (open: string, mid: string, keyed: boolean) => boolean][] = [
+const FAMILIES: readonly [string, (open: string, mid: string, keyed: boolean, keyOpen: string) => boolean][] = [
     ["minimax-m2", (open) => open.includes("<minimax:tool_call>")],
+    ["glm-4.5", (_open, _mid, keyed, keyOpen) => keyed && keyOpen === "<arg_key>"],
+    ["apertus", (open) => open.includes("<|tools_prefix|>")],
     ["qwen3-coder", (open, _mid, keyed) => keyed && open.includes("<function=")],
     ["mistral-nemo", (open) => open.includes("[TOOL_CALLS][")],
     ["mistral", (open) => open.includes("[TOOL_CALLS]")],
@@ -28,5 +30,5 @@ const FAMILIES: readonly [string, (open: string, mid: string, keyed: boolean) =>
 export function layoutFamily(layout: CallLayout): string {
     const open = literalText(layout.open);
     const mid = literalText(layout.mid);
-    return FAMILIES.find(([, test]) => test(open, mid, layout.keyed !== undefined))?.[0] ?? "inferred";
+    return FAMILIES.find(([, test]) => test(open, mid, layout.keyed !== undefined, layout.keyed?.open ?? ""))?.[0] ?? "inferred";
 }

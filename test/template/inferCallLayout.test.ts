@@ -39,7 +39,9 @@ const EXPECTED: Record<string, [string, boolean]> = {
     "meetkai-functionary-medium-v3.1.jinja": ["functionary-v3.1", true],
     "Qwen3-Coder.jinja": ["qwen3-coder", true],
     "MiniMax-M2.jinja": ["minimax-m2", true],
-    "NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.jinja": ["qwen3-coder", true]
+    "NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.jinja": ["qwen3-coder", true],
+    "GLM-4.6.jinja": ["glm-4.5", true],
+    "Apertus-8B-Instruct.jinja": ["apertus", true]
 };
 
 const weather = {name: "get_weather", arguments: {city: "Paris", unit: "celsius"}, id: "a1b2c3d4e"};
@@ -89,8 +91,8 @@ t("every inferred layout writes real calls exactly as its template renders them,
     assert.ok(inferred >= Object.keys(EXPECTED).length);
 });
 
-t("templates that write calls otherwise (Python calls, Gemma 4's notation, no end marker) or not at all are reported, not guessed", () => {
-    for (const file of ["GLM-4.6.jinja", "LFM2.5-8B-A1B.jinja", "google-gemma-4-31B-it.jinja", "Kimi-K3.jinja", "google-gemma-2-2b-it.jinja"]) {
+t("templates that write calls otherwise (Python calls, Gemma 4's notation) or not at all are reported, not guessed", () => {
+    for (const file of ["LFM2.5-8B-A1B.jinja", "google-gemma-4-31B-it.jinja", "Kimi-K3.jinja", "google-gemma-2-2b-it.jinja"]) {
         const result = inferCallLayout(new ChatTemplate(readBundledTemplate(file).source, file, "<s>", "</s>"));
         assert.not.ok(result.ok, file);
         if (!result.ok) assert.ok(result.reason.length > 10);
