@@ -86,11 +86,13 @@ export class TemplateChat {
         const first = messages[0];
         const toolsPrompt = tools.length > 0 ? hermesToolsPrompt(tools.map(toolDocument)) : undefined;
         let pendingPrompt: string | undefined;
-        if (toolsPrompt !== undefined) {
-            const systemText = first?.role === "system" ? `${first.content}\n\n${toolsPrompt}` : toolsPrompt;
+        const systemText = toolsPrompt === undefined ? (first?.role === "system" ? first.content : undefined)
+            : first?.role === "system" ? `${first.content}\n\n${toolsPrompt}` : toolsPrompt;
+        // Templates without a system role (Gemma's) get the system text at the head of the first user turn.
+        if (systemText !== undefined) {
             if (this.systemRole) push({role: "system", content: systemText});
             else pendingPrompt = systemText;
-        } else if (first?.role === "system") push(first);
+        }
         for (const [index, message] of messages.entries()) {
             if (index === 0 && message.role === "system") continue;
             if (message.role === "assistant") {

@@ -56,6 +56,8 @@ t("Hermes calls in Gemma's turns: tools at the head of the first user turn, resu
     const parsed = chat.parseOutput("<tool_call>\n{\"name\": \"get_weather\", \"arguments\": {\"city\":\"Oslo\"}}\n</tool_call>");
     assert.equal(parsed, {kind: "calls", calls: [{name: "get_weather", argumentsText: "{\"city\":\"Oslo\"}"}]});
     assert.equal(chat.parseOutput("It is sunny."), {kind: "text", text: "It is sunny."});
+    // Without tools, a system message still goes where the template can take it.
+    assert.ok(chat.render(ask, []).text.startsWith("<bos><start_of_turn>user\nAnswer briefly.\n\nWeather in Paris?<end_of_turn>"));
 });
 
 t("the template's own text is control text; the conversation's strings are content, even inside tojson", () => {
