@@ -67,28 +67,41 @@ export function buildLayoutGrammar(layout: CallLayout, tools: readonly ToolDefin
 }
 
 /**
- * GBNF for a tool's arguments written one parameter at a time (see KeyedArgs), in schema order:
- * required parameters always, optional ones optional. Text values are raw text that cannot hold the
- * close marker's first character; other values are JSON in the template's layout.
+ * GBNF for a tool's arguments written one parameter at a time (see KeyedArgs), in schema order
+ * joined by the separator: required parameters always, optional ones optional (a chain of rules, as
+ * compileObject builds for JSON objects). Text values are raw text between the quotes that cannot
+ * hold the quote's (or else the close marker's) first character; other values are JSON.
  */
 function compileKeyedArgs(tool: ToolDefinition, keyed: KeyedArgs, options: CallGrammarOptions, rules: GbnfRuleSet): string {
     const names = Object.keys(tool.parameters.properties);
-    const required = new Set(tool.parameters.required);
-    const stop = keyed.close[0]!;
+    if (names.length === 0) return "\"\"";
+    const required = names.map((name) => tool.parameters.required.includes(name));
+    const stop = (keyed.quote !== "" ? keyed.quote : keyed.close !== "" ? keyed.close : keyed.separator)[0] ?? "\n";
     const rawChar = rules.add(`raw-char-${stop.codePointAt(0)}`, `[^${stop.replace(/[\\\]^-]/g, (c) => "\\" + c).replace("\n", "\\n")}\\x00]`);
+    const hint = (name: string): string => `${tool.name}-${name}`;
     const pairs = names.map((name) => {
         const schema = tool.parameters.properties[name] as JsonSchema;
         const node = schemaNode(schema);
         let value: string;
-        if (node.kind === "enum" && isTextValue(schema)) value = rules.add(`${tool.name}-${name}-raw`, node.schema.enum.map((item) => gbnfLiteral(String(item))).join(" | "));
+        if (node.kind === "enum" && isTextValue(schema)) value = rules.add(`${hint(name)}-raw`, node.schema.enum.map((item) => gbnfLiteral(keyed.quote + String(item) + keyed.quote)).join(" | "));
         else if (node.kind === "string") {
             const min = node.schema.minLength ?? 0;
             const body = gbnfRepetition(rawChar, min, cappedMaximum(min, node.schema.maxLength, options.maxStringLength));
-            value = body === "" ? "\"\"" : rules.add(`${tool.name}-${name}-raw`, body);
+            value = sequence(gbnfLiteral(keyed.quote), body === "" ? "" : rules.add(`${hint(name)}-raw`, body), gbnfLiteral(keyed.quote));
         } else if (node.kind === "boolean" && keyed.booleans === "python") value = rules.add("python-boolean", `"True" | "False"`);
-        else value = compileSchemaGrammar(schema, `${tool.name}-${name}`, {...options, separators: "spaced"}, rules);
-        return sequence(gbnfLiteral(keyed.open + name + keyed.mid), value, gbnfLiteral(keyed.close));
+        else value = compileSchemaGrammar(schema, hint(name), {...options, separators: "spaced"}, rules);
+        return rules.add(`${hint(name)}-pair`, sequence(gbnfLiteral(keyed.open + name + keyed.mid), value, gbnfLiteral(keyed.close)));
     });
-    const parts = pairs.map((pair, i) => required.has(names[i]!) ? pair : `( ${pair} )?`);
-    return parts.length === 0 ? "\"\"" : rules.add(`${tool.name}-args`, parts.join(" "));
+    const separator = gbnfLiteral(keyed.separator);
+    const more = (i: number): string => {
+        if (i === names.length) return "";
+        const pair = sequence(separator, pairs[i]!);
+        return rules.add(`${tool.name}-more-${i + 1}`, sequence(required[i] ? pair : `( ${pair} )?`, more(i + 1)));
+    };
+    const first = (i: number): string => {
+        const withThis = sequence(pairs[i]!, more(i + 1));
+        if (required[i] || i === names.length - 1) return withThis;
+        return rules.add(`${tool.name}-first-${i + 1}`, `${withThis} | ${first(i + 1)}`);
+    };
+    return rules.add(`${tool.name}-args`, required.some(Boolean) ? first(0) : `( ${first(0)} )?`);
 }

@@ -242,10 +242,11 @@ export function inferCallLayout(template: ChatTemplate, endTokens: readonly stri
     return {ok: true, inferred: {layout, end, promptOnly: found.turn.promptOnly}};
 }
 
+/** Parameter names in alphabetical order, since some templates (Gemma 4's) sort them. */
 const KEYED_TOOLS: ToolDefinition[] = PROBE_CALLS.map((call) => ({
     name: call.name,
     description: `Probe function ${call.name}.`,
-    parameters: {type: "object", properties: {probe_key: {type: "string"}, probe_count: {type: "integer"}, probe_flag: {type: "boolean"}}, required: ["probe_key"], additionalProperties: false}
+    parameters: {type: "object", properties: {key_a: {type: "string"}, key_b: {type: "integer"}, key_c: {type: "boolean"}}, required: ["key_a"], additionalProperties: false}
 }));
 
 /**
@@ -272,31 +273,44 @@ function inferKeyedLayout(template: ChatTemplate, textTurn: TextTurn, endTokens:
         }
     };
     const name = PROBE_CALLS[0]!.name;
-    const turns = [{}, {probe_key: "value alpha"}, {probe_key: "value alpha", probe_count: 537, probe_flag: true}].map((args) => turnOf([{name, args}]));
+    const turns = [{}, {key_a: "value alpha"}, {key_a: "value alpha", key_b: 537, key_c: true}].map((args) => turnOf([{name, args}]));
     if (turns.some((turn) => turn === undefined || !turn.includes(name))) return {ok: false, reason: "nor does it write one parameter at a time"};
     const [t0, t1, t3] = turns as [string, string, string];
     const open = t1.slice(0, t1.indexOf(name));
     const endLength = turnEndLength(t1, textTurn.textTail, endTokens);
     const end = t1.slice(t1.length - endLength);
-    // As above, a turn may end with nothing when text answers do too.
-    if ((endLength === 0 && textTurn.textTail !== "") || !t0.endsWith(end) || !t3.endsWith(end))
+    // A calls turn may end with nothing of the template's (Gemma 4's, GLM's): the model's end-of-generation token ends it.
+    if (!t0.endsWith(end) || !t3.endsWith(end))
         return {ok: false, reason: "its calls end their turn in a way toolace-r does not model"};
     const after = (turn: string): string => turn.slice(turn.indexOf(name) + name.length, turn.length - endLength);
     const [x0, x1, x3] = [after(t0), after(t1), after(t3)];
-    const keyAt = x1.indexOf("probe_key");
+    const keyAt = x1.indexOf("key_a");
     const valueAt = x1.indexOf("value alpha", keyAt);
-    if (keyAt < 0 || valueAt < 0) return {ok: false, reason: "nor does it write one parameter at a time"};
+    const countAt = x3.indexOf("key_b");
+    const countValueAt = x3.indexOf("537", countAt);
+    if (keyAt < 0 || valueAt < 0 || countAt < 0 || countValueAt < 0) return {ok: false, reason: "nor does it write one parameter at a time"};
     const before = x1.slice(0, keyAt);
     const cut = snapToTokenStart(x0, commonPrefixLength(x0, before));
     const mid = before.slice(0, cut);
-    const keyed = {open: before.slice(cut), mid: x1.slice(keyAt + "probe_key".length, valueAt), close: "", booleans: "json" as "json" | "python"};
     const close = x0.slice(cut);
+    // A text value's own quotes (Gemma 4's <|"|>) are what its name-to-value text has beyond a number's.
+    const textMid = x1.slice(keyAt + "key_a".length, valueAt);
+    const numberMid = x3.slice(countAt + "key_b".length, countValueAt);
+    if (!textMid.startsWith(numberMid) || numberMid === "") return {ok: false, reason: "it writes parameter values in a way toolace-r does not model"};
+    const quote = textMid.slice(numberMid.length);
+    const keyed = {open: before.slice(cut), mid: numberMid, close: "", separator: "", quote, booleans: "json" as "json" | "python"};
     const valueTail = x1.slice(valueAt + "value alpha".length);
-    if (!x0.startsWith(mid) || !valueTail.endsWith(close) || keyed.open === "" || keyed.mid === "") return {ok: false, reason: "its parameters have no markers toolace-r can read"};
-    keyed.close = valueTail.slice(0, valueTail.length - close.length);
-    if (keyed.close === "") return {ok: false, reason: "its parameters have no closing marker"};
-    const three = (flag: string): string => mid + [["probe_key", "value alpha"], ["probe_count", "537"], ["probe_flag", flag]]
-        .map(([key, value]) => keyed.open + key + keyed.mid + value + keyed.close).join("") + close;
+    if (!x0.startsWith(mid) || !valueTail.startsWith(quote) || !valueTail.endsWith(close)) return {ok: false, reason: "its parameters have no markers toolace-r can read"};
+    keyed.close = valueTail.slice(quote.length, valueTail.length - close.length);
+    // Between two arguments: the first's close, the separator, the next one's open.
+    const textEnd = x3.indexOf("value alpha") + "value alpha".length + quote.length + keyed.close.length;
+    const joint = x3.slice(textEnd, countAt);
+    if (!joint.endsWith(keyed.open)) return {ok: false, reason: "its parameters are joined in a way toolace-r does not model"};
+    keyed.separator = joint.slice(0, joint.length - keyed.open.length);
+    if (keyed.open === "" && keyed.separator === "") return {ok: false, reason: "its parameters have no markers toolace-r can read"};
+    if (keyed.close === "" && keyed.separator === "" && quote === "") return {ok: false, reason: "its parameters have no closing marker"};
+    const three = (flag: string): string => mid + [["key_a", quote + "value alpha" + quote], ["key_b", "537"], ["key_c", flag]]
+        .map(([key, value]) => keyed.open + key + keyed.mid + value + keyed.close).join(keyed.separator) + close;
     if (x3 === three("True")) keyed.booleans = "python";
     else if (x3 !== three("true")) return {ok: false, reason: "it writes parameter values in a way toolace-r does not model"};
 
@@ -304,7 +318,7 @@ function inferKeyedLayout(template: ChatTemplate, textTurn: TextTurn, endTokens:
     let count = 3;
     let many: string | undefined;
     for (; count >= 1; count--) {
-        many = turnOf(PROBE_CALLS.slice(0, count).map((call) => ({name: call.name, args: {probe_key: call.arguments.q}})));
+        many = turnOf(PROBE_CALLS.slice(0, count).map((call) => ({name: call.name, args: {key_a: call.arguments.q}})));
         if (many !== undefined && PROBE_CALLS.slice(0, count).every((call) => many!.includes(call.name))) break;
     }
     if (many === undefined || count < 1) return {ok: false, reason: "it refuses calls in history"};
@@ -314,7 +328,7 @@ function inferKeyedLayout(template: ChatTemplate, textTurn: TextTurn, endTokens:
         const at = many.indexOf(call.name, pos);
         if (index === 0 && many.slice(0, at) !== open) return {ok: false, reason: "its calls open differently one by one"};
         if (index > 0) betweens.push(many.slice(pos, at));
-        const args = mid + keyed.open + "probe_key" + keyed.mid + call.arguments.q + keyed.close;
+        const args = mid + keyed.open + "key_a" + keyed.mid + keyed.quote + call.arguments.q + keyed.quote + keyed.close;
         if (!many.startsWith(args, at + call.name.length)) return {ok: false, reason: "its calls' parameters change from call to call"};
         pos = at + call.name.length + args.length;
     }
@@ -322,7 +336,7 @@ function inferKeyedLayout(template: ChatTemplate, textTurn: TextTurn, endTokens:
     const between = count > 1 ? unify(betweens, betweens.map((_, i) => i)) : [];
     if (between === undefined) return {ok: false, reason: "the text between its calls changes from call to call"};
     const layout: CallLayout = {open: [open], mid: [mid], between, close: [close], argsStyle: "spaced", maxCalls: count === 1 ? 1 : MANY, textOpen: textTurn.textOpen, keyed};
-    const probe = PROBE_CALLS.slice(0, count).map((call) => ({name: call.name, argumentsText: JSON.stringify({probe_key: call.arguments.q})}));
+    const probe = PROBE_CALLS.slice(0, count).map((call) => ({name: call.name, argumentsText: JSON.stringify({key_a: call.arguments.q})}));
     const written = renderLayoutCalls(layout, probe);
     if (written + end !== many) return {ok: false, reason: "the inferred layout does not reproduce the template's own rendering"};
     const parsed = parseLayoutCalls(layout, written, KEYED_TOOLS);

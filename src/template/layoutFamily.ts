@@ -3,6 +3,9 @@ import {type CallLayout, literalText} from "./CallLayout.js";
 /** Markers of the tool-call syntaxes llama.cpp's parsers know, by the family name it gives them. */
 const FAMILIES: readonly [string, (open: string, mid: string, keyed: boolean, keyOpen: string) => boolean][] = [
     ["minimax-m2", (open) => open.includes("<minimax:tool_call>")],
+    ["gemma4", (open) => open.includes("<|tool_call>call:")],
+    ["lfm2", (open) => open.includes("<|tool_call_start|>")],
+    ["pythonic", (_open, mid, keyed) => keyed && mid.endsWith("(")],
     ["glm-4.5", (_open, _mid, keyed, keyOpen) => keyed && keyOpen === "<arg_key>"],
     ["apertus", (open) => open.includes("<|tools_prefix|>")],
     ["qwen3-coder", (open, _mid, keyed) => keyed && open.includes("<function=")],

@@ -21,7 +21,7 @@ const args = (layout: CallLayout, city: string): string => layout.argsStyle === 
 
 for (const file of ["Qwen-Qwen2.5-7B-Instruct.jinja", "meta-llama-Llama-3.1-8B-Instruct.jinja", "mistralai-Mistral-Nemo-Instruct-2407.jinja",
     "Mistral-Small-3.2-24B-Instruct-2506.jinja", "CohereForAI-c4ai-command-r7b-12-2024-tool_use.jinja", "moonshotai-Kimi-K2.jinja",
-    "deepseek-ai-DeepSeek-V3.1.jinja", "openai-gpt-oss-120b.jinja", "Qwen3-Coder.jinja", "MiniMax-M2.jinja", "GLM-4.6.jinja", "Apertus-8B-Instruct.jinja"]) {
+    "deepseek-ai-DeepSeek-V3.1.jinja", "openai-gpt-oss-120b.jinja", "Qwen3-Coder.jinja", "MiniMax-M2.jinja", "GLM-4.6.jinja", "Apertus-8B-Instruct.jinja", "google-gemma-4-31B-it.jinja", "LFM2.5-8B-A1B.jinja"]) {
     t(`${file}: the grammar takes the template's own call syntax, ids and positions included, and nothing else`, async () => {
         const layout = layoutOf(file);
         const grammar = await compileGrammar(buildLayoutGrammar(layout, templateTools, "auto", {maxParallelCalls: 3}));

@@ -15,7 +15,7 @@ t("arguments written one parameter at a time (Qwen3-Coder): typed by the schema,
     const result = inferCallLayout(new ChatTemplate(readBundledTemplate("Qwen3-Coder.jinja").source, "coder", "<s>", "</s>"));
     assert.ok(result.ok);
     if (!result.ok) return;
-    assert.equal(result.inferred.layout.keyed, {open: "<parameter=", mid: ">\n", close: "\n</parameter>\n", booleans: "python"});
+    assert.equal(result.inferred.layout.keyed, {open: "<parameter=", mid: ">\n", close: "\n</parameter>\n", separator: "", quote: "", booleans: "python"});
     const text = renderLayoutCalls(result.inferred.layout, [{name: "convert_currency", argumentsText: "{\"amount\": 20.5, \"from\": \"EUR <€>\", \"to\": \"USD\"}"}]);
     assert.is(text, "<tool_call>\n<function=convert_currency>\n<parameter=amount>\n20.5\n</parameter>\n<parameter=from>\nEUR <€>\n</parameter>\n<parameter=to>\nUSD\n</parameter>\n</function>\n</tool_call>");
     assert.equal(parseLayoutCalls(result.inferred.layout, text, templateTools), [{name: "convert_currency", argumentsText: "{\"amount\":20.5,\"from\":\"EUR <€>\",\"to\":\"USD\"}"}]);
@@ -41,7 +41,9 @@ const EXPECTED: Record<string, [string, boolean]> = {
     "MiniMax-M2.jinja": ["minimax-m2", true],
     "NVIDIA-Nemotron-3-Nano-30B-A3B-BF16.jinja": ["qwen3-coder", true],
     "GLM-4.6.jinja": ["glm-4.5", true],
-    "Apertus-8B-Instruct.jinja": ["apertus", true]
+    "Apertus-8B-Instruct.jinja": ["apertus", true],
+    "google-gemma-4-31B-it.jinja": ["gemma4", true],
+    "LFM2.5-8B-A1B.jinja": ["lfm2", true]
 };
 
 const weather = {name: "get_weather", arguments: {city: "Paris", unit: "celsius"}, id: "a1b2c3d4e"};
@@ -91,12 +93,32 @@ t("every inferred layout writes real calls exactly as its template renders them,
     assert.ok(inferred >= Object.keys(EXPECTED).length);
 });
 
-t("templates that write calls otherwise (Python calls, Gemma 4's notation) or not at all are reported, not guessed", () => {
-    for (const file of ["LFM2.5-8B-A1B.jinja", "google-gemma-4-31B-it.jinja", "Kimi-K3.jinja", "google-gemma-2-2b-it.jinja"]) {
+t("templates that write no calls, or calls in a way not modelled, are reported, not guessed", () => {
+    for (const file of ["LFM2-8B-A1B.jinja", "Kimi-K3.jinja", "google-gemma-2-2b-it.jinja", "microsoft-Phi-3.5-mini-instruct.jinja"]) {
         const result = inferCallLayout(new ChatTemplate(readBundledTemplate(file).source, file, "<s>", "</s>"));
         assert.not.ok(result.ok, file);
         if (!result.ok) assert.ok(result.reason.length > 10);
     }
+});
+
+t("Gemma 4's notation: KEY:VALUE pairs joined by commas, text in <|\"|> quotes, keys unquoted", () => {
+    const result = inferCallLayout(new ChatTemplate(readBundledTemplate("google-gemma-4-31B-it.jinja").source, "gemma4", "<bos>", "<eos>"));
+    assert.ok(result.ok);
+    if (!result.ok) return;
+    assert.equal(result.inferred.layout.keyed, {open: "", mid: ":", close: "", separator: ",", quote: "<|\"|>", booleans: "json"});
+    const call = {name: "convert_currency", argumentsText: "{\"amount\":20.5,\"from\":\"EUR\",\"to\":\"USD\"}"};
+    const text = renderLayoutCalls(result.inferred.layout, [call]);
+    assert.ok(text.startsWith("<|tool_call>call:convert_currency{amount:20.5,from:<|\"|>EUR<|\"|>,to:<|\"|>USD<|\"|>}<tool_call|>"), text);
+    assert.equal(parseLayoutCalls(result.inferred.layout, text, templateTools), [call]);
+});
+
+t("Python calls (LFM2.5): KEY=VALUE joined by commas, text in quotes, Python booleans", () => {
+    const result = inferCallLayout(new ChatTemplate(readBundledTemplate("LFM2.5-8B-A1B.jinja").source, "lfm", "<s>", "</s>"));
+    assert.ok(result.ok);
+    if (!result.ok) return;
+    const text = renderLayoutCalls(result.inferred.layout, [{name: "get_weather", argumentsText: "{\"city\":\"Paris\",\"unit\":\"celsius\"}"}]);
+    assert.is(text, "<|tool_call_start|>[get_weather(city='Paris', unit='celsius')]<|tool_call_end|>");
+    assert.equal(parseLayoutCalls(result.inferred.layout, text, templateTools).map((call) => JSON.parse(call.argumentsText)), [{city: "Paris", unit: "celsius"}]);
 });
 
 t("a malformed calls turn is an OutputParseError naming the position", () => {
