@@ -6,6 +6,7 @@ import {inferCallLayout} from "../../src/template/inferCallLayout.js";
 import {layoutFamily} from "../../src/template/layoutFamily.js";
 import {renderLayoutCalls} from "../../src/template/CallLayout.js";
 import {parseLayoutCalls} from "../../src/template/parseLayoutCalls.js";
+import {spacedJson} from "../../src/template/keyedArgs.js";
 import {templateTools} from "../helpers/templateConversations.js";
 import type {ChatMessage} from "../../src/protocol/ChatMessage.js";
 
@@ -49,10 +50,6 @@ const EXPECTED: Record<string, [string, boolean]> = {
 const weather = {name: "get_weather", arguments: {city: "Paris", unit: "celsius"}, id: "a1b2c3d4e"};
 const currency = {name: "convert_currency", arguments: {amount: 20, from: "EUR", to: "USD"}, id: "f5g6h7i8j"};
 
-/** Python's json.dumps layout of a flat object (what `tojson` writes). */
-function spaced(value: Record<string, unknown>): string {
-    return "{" + Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}: ${JSON.stringify(item)}`).join(", ") + "}";
-}
 
 function historyWith(calls: readonly (typeof weather | typeof currency)[]): ChatMessage[] {
     return [
@@ -80,7 +77,7 @@ t("every inferred layout writes real calls exactly as its template renders them,
         inferred++;
         const {layout} = result.inferred;
         const calls = layout.maxCalls > 1 ? [weather, currency] : [weather];
-        const written = renderLayoutCalls(layout, calls.map((call) => ({name: call.name, argumentsText: spaced(call.arguments), id: call.id})));
+        const written = renderLayoutCalls(layout, calls.map((call) => ({name: call.name, argumentsText: spacedJson(call.arguments), id: call.id})));
         const rendered = template.render(historyWith(calls), templateTools, {addGenerationPrompt: false});
         assert.ok(rendered.includes(written + result.inferred.end.slice(0, 1)), `${file}: the template's rendering does not hold ${JSON.stringify(written)}`);
         const parsed = parseLayoutCalls(layout, written, templateTools);
