@@ -10,17 +10,14 @@
  * next round's prompt continues the previous one. Where it does not, the extra tokens a round
  * re-evaluates are estimated with the Qwen2 vocabulary (llama.cpp's ggml-vocab-qwen2.gguf).
  */
-import {spawnSync} from "node:child_process";
-import path from "node:path";
-import {fileURLToPath} from "node:url";
 import {getLlama, LlamaLogLevel} from "node-llama-cpp";
 import {ChatTemplate} from "../src/template/ChatTemplate.js";
 import {TemplateChat} from "../src/template/TemplateChat.js";
 import {listBundledTemplates, readBundledTemplate} from "../src/template/bundledTemplates.js";
-import {templateMessages, templateTools} from "../src/template/templateMessages.js";
 import {resolveVocab} from "../src/model/vocabSource.js";
 import type {AssistantOutput} from "../src/protocol/AssistantOutput.js";
 import {templateConversations, templateTools as tools} from "../test/helpers/templateConversations.js";
+import {matchesPythonJinja} from "../test/helpers/pythonJinja.js";
 import {BenchArgs} from "./support/BenchArgs.js";
 import {formatTable} from "./support/formatTable.js";
 import {printBenchResult} from "./support/printBenchResult.js";
@@ -28,10 +25,8 @@ import {printBenchResult} from "./support/printBenchResult.js";
 const args = new BenchArgs(process.argv.slice(2));
 const json = args.flag("json");
 const reference = !args.flag("no-reference");
-const script = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../scripts/render-chat-template.py");
 const llama = await getLlama({gpu: false, build: "never", logLevel: LlamaLogLevel.error});
 const vocab = await llama.loadModel({modelPath: (await resolveVocab("qwen2")).path, vocabOnly: true});
-const now = new Date("2026-03-05T10:07:09");
 
 type Row = {
     template: string, matchesPython: boolean | null, mode: string, family: string, parallel: boolean | null, toolResults: boolean | null,
@@ -39,24 +34,7 @@ type Row = {
 };
 
 function matchesPython(template: ChatTemplate): boolean | null {
-    if (!reference) return null;
-    const contexts = templateConversations.map((conversation) => ({
-        bos_token: "<s>", eos_token: "</s>", messages: templateMessages(conversation.messages, false),
-        tools: conversation.tools.length > 0 ? templateTools(conversation.tools) : null, documents: null, add_generation_prompt: true
-    }));
-    const run = spawnSync("python3", [script], {input: JSON.stringify({template: template.source, contexts: contexts.map((context) => ({...context, now: "2026-03-05T10:07:09"}))}), maxBuffer: 1 << 26});
-    if (run.status !== 0) throw new Error(`the reference renderer failed (python3 with jinja2 is needed, or pass --no-reference): ${run.stderr.toString().slice(0, 300)}`);
-    const expected = JSON.parse(run.stdout.toString()) as ({text: string} | {error: string})[];
-    return contexts.every((context, index) => {
-        let actual: string | undefined;
-        try {
-            actual = template.renderContext(context, {now});
-        } catch {
-            actual = undefined;
-        }
-        const wanted = expected[index]!;
-        return actual === undefined ? "error" in wanted : "text" in wanted && wanted.text === actual;
-    });
+    return reference ? matchesPythonJinja(template) : null;
 }
 
 const rows: Row[] = [];

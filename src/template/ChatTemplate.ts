@@ -9,8 +9,6 @@ export type TemplateRenderOptions = {
     addGenerationPrompt: boolean,
     /** What `strftime_now` reads (default: now). */
     now?: Date,
-    /** Further template variables (`enable_thinking`, `reasoning_effort`…). */
-    extra?: Record<string, unknown>,
     limits?: Partial<SandboxLimits>
 };
 
@@ -46,7 +44,6 @@ export class ChatTemplate {
         const needsChoice = messages.some((message) => message.role === "assistant" && message.content == null);
         const nullContent = needsChoice && this.callsNeedNullContent();
         return this.renderContext({
-            ...options.extra,
             messages: templateMessages(messages, nullContent),
             tools: tools.length > 0 ? templateTools(tools) : null,
             add_generation_prompt: options.addGenerationPrompt

@@ -53,14 +53,20 @@ function turnText(prompt: string, rendered: string): {text: string, promptOnly: 
     return {text, promptOnly: text === rendered.slice(shared) ? promptOnly : ""};
 }
 
+/** Where the first of the model's end-of-generation tokens stands in `text`, or -1. */
+function firstEndToken(text: string, endTokens: readonly string[]): number {
+    const positions = endTokens.filter((token) => token !== "").map((token) => text.indexOf(token)).filter((at) => at >= 0);
+    return positions.length > 0 ? Math.min(...positions) : -1;
+}
+
 /**
  * Length of the text that ends a calls turn (its end-of-turn token and what follows): from the
  * first of the model's end-of-generation tokens in it when they are known, else the text calls and
  * text answers end with alike, cut where a control token starts.
  */
 function turnEndLength(tail: string, textTail: string, endTokens: readonly string[]): number {
-    const positions = endTokens.filter((token) => token !== "").map((token) => tail.indexOf(token)).filter((at) => at >= 0);
-    if (positions.length > 0) return tail.length - Math.min(...positions);
+    const at = firstEndToken(tail, endTokens);
+    if (at >= 0) return tail.length - at;
     const shared = commonSuffixLength(tail, textTail);
     if (shared === 0) return 0;
     return tail.length - snapToTokenStart(tail, tail.length - shared);
@@ -130,11 +136,10 @@ function unify(instances: readonly string[], previous: readonly number[]): Layou
     return undefined;
 }
 
-function probeRender(template: ChatTemplate, count: number | "prompt"): string | TemplateError {
+/** The probe conversation with `count` calls, or the template's refusal of it. */
+function probeRender(template: ChatTemplate, count: number): string | TemplateError {
     try {
-        return count === "prompt"
-            ? template.render([{role: "user", content: PROBE_USER}], PROBE_TOOLS, {addGenerationPrompt: true})
-            : template.render(probeMessages(count), PROBE_TOOLS, {addGenerationPrompt: false});
+        return template.render(probeMessages(count), PROBE_TOOLS, {addGenerationPrompt: false});
     } catch (error) {
         if (error instanceof TemplateError && error.code !== "template_limit") return error;
         throw error;
@@ -175,8 +180,8 @@ export function inferTextTurn(template: ChatTemplate, endTokens: readonly string
     const textAt = text.text.indexOf(PROBE_TEXT);
     if (textAt < 0) return {ok: false, reason: "a text answer in history does not follow the generation prompt"};
     const textTail = text.text.slice(textAt + PROBE_TEXT.length);
-    const positions = endTokens.filter((token) => token !== "").map((token) => textTail.indexOf(token)).filter((at) => at >= 0);
-    const end = positions.length > 0 ? textTail.slice(Math.min(...positions)) : textTail;
+    const endAt = firstEndToken(textTail, endTokens);
+    const end = endAt >= 0 ? textTail.slice(endAt) : textTail;
     return {ok: true, prompt, textOpen: text.text.slice(0, textAt), textTail, end, promptOnly: text.promptOnly};
 }
 
@@ -188,7 +193,6 @@ export function inferTextTurn(template: ChatTemplate, endTokens: readonly string
  * that write them otherwise (XML parameters, Python calls) or not at all are reported, not guessed.
  */
 export function inferCallLayout(template: ChatTemplate, endTokens: readonly string[] = []): LayoutInference {
-    const render = (count: number): string | TemplateError => probeRender(template, count);
     const textTurn = inferTextTurn(template, endTokens);
     if (!textTurn.ok) return textTurn;
     const {prompt, textTail} = textTurn;
@@ -196,7 +200,7 @@ export function inferCallLayout(template: ChatTemplate, endTokens: readonly stri
     const turns = new Map<number, {text: string, located: NonNullable<ReturnType<typeof locateCalls>>}>();
     let failure = "the template does not write the calls of an assistant turn";
     for (const count of [3, 2, 1]) {
-        const rendered = render(count);
+        const rendered = probeRender(template, count);
         if (rendered instanceof TemplateError) {
             failure = `the template refuses calls in history: ${rendered.message}`;
             continue;
