@@ -69,6 +69,8 @@ export async function startLlamaServer(options: {binary: string, libraryDir: str
             const ms = performance.now() - started;
             return {
                 tool_calls: toolCalls, content, stop: "off", model: options.model,
+                finish_reason: toolCalls.length > 0 ? "tool_calls" : "stop",
+                usage: {promptTokens: body.usage?.prompt_tokens ?? 0, cachedTokens: 0, completionTokens: body.usage?.completion_tokens ?? 0, evaluatedTokens: body.usage?.prompt_tokens ?? 0},
                 rounds: [{round: 0, tool_calls: toolCalls, content, inputTokens: body.usage?.prompt_tokens ?? 0, outputTokens: body.usage?.completion_tokens ?? 0, ms}]
             };
         },

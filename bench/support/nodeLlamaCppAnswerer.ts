@@ -60,6 +60,8 @@ export async function startNodeLlamaCpp(options: {llama: Llama, model: string, t
                 const used = sequence.tokenMeter.diff(meter);
                 return {
                     tool_calls: toolCalls, content, stop: "off", model: options.model,
+                    finish_reason: toolCalls.length > 0 ? "tool_calls" : "stop",
+                    usage: {promptTokens: used.usedInputTokens, cachedTokens: 0, completionTokens: used.usedOutputTokens, evaluatedTokens: used.usedInputTokens},
                     rounds: [{round: 0, tool_calls: toolCalls, content, inputTokens: used.usedInputTokens, outputTokens: used.usedOutputTokens, ms: performance.now() - started}]
                 };
             } finally {

@@ -13,6 +13,8 @@ export type CallRequest = {
     sampling: SamplingOptions,
     /** Output tokens per round (default 512). */
     maxTokens?: number,
+    /** Stop sequences: a text answer ends before the first one it writes (calls are not cut). At most 4. */
+    stop?: string[],
     /** Most calls in one answer (default 8; 1 when `parallel_tool_calls` is false). */
     maxParallelCalls?: number
 };

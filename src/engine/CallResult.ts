@@ -12,11 +12,28 @@ export type RoundReport = {
     ms: number
 };
 
+/** Token counts of a whole request, all rounds together. */
+export type CallUsage = {
+    /** Tokens of the conversation's prompt (round 0), BOS included. */
+    promptTokens: number,
+    /** Of them, tokens reused from the sequence's KV cache (a prefix shared with an earlier request). */
+    cachedTokens: number,
+    /** Tokens sampled in all rounds (end-of-turn tokens included). */
+    completionTokens: number,
+    /** Prompt positions evaluated in all rounds (refinement turns included, cached prefix excluded). */
+    evaluatedTokens: number
+};
+
+/** Why the final round ended: a call or a finished text (`tool_calls`, `stop`), a stop sequence (`stop`), or `max_tokens` in a text (`length`). */
+export type FinishReason = "tool_calls" | "stop" | "length";
+
 /** The answer to a request: the final round's calls or text, every round, why the loop stopped, and the model file. */
 export type CallResult = {
     tool_calls: ToolCall[],
     content: string | null,
     rounds: RoundReport[],
     stop: RefinementStop,
-    model: string
+    model: string,
+    finish_reason: FinishReason,
+    usage: CallUsage
 };

@@ -1,4 +1,5 @@
 import type {LlamaContext, LlamaContextSequence, Token} from "node-llama-cpp";
+import {ToolaceError} from "../errors/ToolaceError.js";
 
 /**
  * The context sequences of one or more contexts, lent to one request at a time. A request gets the
@@ -26,9 +27,29 @@ export class SequencePool {
     /** Sequences in the pool (requests that can run at once). */
     public readonly size: number;
 
-    public async acquire(prompt: readonly Token[]): Promise<{sequence: LlamaContextSequence, release: () => void}> {
-        while (this.free.length === 0)
-            await new Promise<void>((resolve) => this.waiting.push(resolve));
+    /** Waits for a free sequence (in arrival order); an aborted `signal` gives up waiting with an `aborted` error. */
+    public async acquire(prompt: readonly Token[], signal?: AbortSignal): Promise<{sequence: LlamaContextSequence, release: () => void}> {
+        while (this.free.length === 0) {
+            if (signal?.aborted === true) throw aborted();
+            await new Promise<void>((resolve) => {
+                const wake = (): void => {
+                    signal?.removeEventListener("abort", onAbort);
+                    resolve();
+                };
+                const onAbort = (): void => {
+                    const index = this.waiting.indexOf(wake);
+                    if (index >= 0) this.waiting.splice(index, 1);
+                    resolve();
+                };
+                this.waiting.push(wake);
+                signal?.addEventListener("abort", onAbort, {once: true});
+            });
+        }
+        if (signal?.aborted === true) {
+            // A wake-up meant for this request goes to the next one.
+            this.waiting.shift()?.();
+            throw aborted();
+        }
         let best = 0;
         let bestShared = -1;
         for (const [index, sequence] of this.free.entries()) {
@@ -51,8 +72,17 @@ export class SequencePool {
         };
     }
 
+    /** Requests waiting for a sequence. */
+    public get queued(): number {
+        return this.waiting.length;
+    }
+
     public dispose(): void {
         for (const sequence of this.free) sequence.dispose();
         this.free.length = 0;
     }
+}
+
+function aborted(): ToolaceError {
+    return new ToolaceError("aborted", "the request was cancelled before a sequence was free");
 }

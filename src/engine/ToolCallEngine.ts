@@ -18,7 +18,8 @@ import type {GrammarOptions} from "../tools/GrammarOptions.js";
 import {validateArguments} from "../tools/validateArguments.js";
 import {runRefinement, type RoundOutcome} from "../refine/runRefinement.js";
 import type {CallRequest} from "./CallRequest.js";
-import type {CallResult, RoundReport} from "./CallResult.js";
+import type {CallResult, FinishReason, RoundReport} from "./CallResult.js";
+import {TextAnswerStream} from "./TextAnswerStream.js";
 import {generateTurn, type TurnResult} from "./generateTurn.js";
 import {longestTokenBytes} from "./longestTokenBytes.js";
 import {MAX_PARALLEL_CALLS, parseCallRequest} from "./parseCallRequest.js";
@@ -78,6 +79,20 @@ export type EngineOptions = {
     llama?: Llama,
     /** Called with every decoded round: its token ids and how much of its draft was checked and accepted (tests, benchmarks). */
     onTurn?: (turn: TurnObservation) => void
+};
+
+/** What a caller may follow or stop of one request (the server streams and cancels through these). */
+export type CallHooks = {
+    /** Cancels the request: waiting for a sequence or decoding stops, and `call` rejects with an `aborted` error. */
+    signal?: AbortSignal,
+    /**
+     * A text answer as it is generated, in pieces (stop sequences and trailing whitespace held back
+     * until they are decided). Only a text answer is streamed: it ends refinement, so round 0's text
+     * is the final answer; calls are returned once the rounds have decided them.
+     */
+    onText?: (delta: string) => void,
+    /** Each round's report as soon as the round is decided. */
+    onRound?: (report: RoundReport) => void
 };
 
 /** What `onTurn` sees of a decoded round. */
@@ -183,15 +198,15 @@ export class ToolCallEngine {
     }
 
     /** Answers one request (raw objects are validated first, see parseCallRequest). */
-    public async call(input: CallRequest | Record<string, unknown>): Promise<CallResult> {
+    public async call(input: CallRequest | Record<string, unknown>, hooks: CallHooks = {}): Promise<CallResult> {
         try {
-            return await this.answer(input);
+            return await this.answer(input, hooks);
         } finally {
             this.reclaimer.check();
         }
     }
 
-    private async answer(input: CallRequest | Record<string, unknown>): Promise<CallResult> {
+    private async answer(input: CallRequest | Record<string, unknown>, hooks: CallHooks): Promise<CallResult> {
         const request = isCallRequest(input) ? input : parseCallRequest(input);
         const maxTokens = request.maxTokens ?? this.options.maxTokens ?? DEFAULT_MAX_TOKENS;
         if (maxTokens >= this.context.contextSize)
@@ -211,7 +226,8 @@ export class ToolCallEngine {
         const refinementTokens = template === undefined ? this.tokenize(refinementTurn(this.format), false) : [];
         const endText = template === undefined ? this.format.assistantEnd : this.templateEndToken(template);
 
-        const {sequence, release} = await this.pool.acquire(prompt);
+        const {signal} = hooks;
+        const {sequence, release} = await this.pool.acquire(prompt, signal);
         try {
             let history: Token[] = prompt;
             let historyText = first?.text ?? "";
@@ -239,7 +255,14 @@ export class ToolCallEngine {
                 // A refinement round that confirms the previous call reproduces it: checked in a few batches.
                 const draft = round > 0 && this.speculative && (this.draftPolicy?.shouldCheck() ?? true) ? turns[round - 1]!.generated : undefined;
                 const calibrating = !this.draftMargins.calibrated;
-                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft, draftMargins: this.draftMargins, stopRepeatedCall: this.repeatStop});
+                // Round 0's text answer is the final answer: streamed as it comes, and cut at a stop sequence.
+                const text = round === 0 && (hooks.onText !== undefined || (request.stop?.length ?? 0) > 0)
+                    ? new TextAnswerStream({stop: request.stop ?? [], textOpen: this.template?.layout.textOpen ?? "", opensCall: (written) => this.opensCall(written), onText: hooks.onText})
+                    : undefined;
+                const stopWhen = text === undefined ? undefined : (generated: readonly Token[]): boolean => text.push(this.model.detokenize(generated.filter((token) => !this.model.isEogToken(token)), true));
+                const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft, draftMargins: this.draftMargins,
+                    stopRepeatedCall: this.repeatStop, stopWhen, signal});
+                if (signal?.aborted === true) throw new ToolaceError("aborted", `the request was cancelled during round ${round}`, {round});
                 // Checks made with the conservative margins of an uncalibrated context say little of later ones.
                 if (turn.draftTokens > 0 && !calibrating) this.draftPolicy?.record(turn.draftAccepted === turn.generated.length);
                 this.options.onTurn?.({round, generated: turn.generated, draftTokens: turn.draftTokens, draftAccepted: turn.draftAccepted, inputTokens: turn.inputTokens, repeatsCut: turn.repeatsCut});
@@ -247,14 +270,25 @@ export class ToolCallEngine {
                 const parsed = turn.ended === "eog" || !this.opensCall(turn.text) ? this.parseOutput(turn.text, request.tools) : undefined;
                 if (parsed == null || (turn.ended !== "eog" && parsed.kind !== "text"))
                     throw new ToolaceError("output_truncated", `round ${round} reached max_tokens (${maxTokens}) in the middle of a tool call`, {round, maxTokens, text: turn.text.slice(0, 200)});
+                const answer = parsed.kind === "text" && text !== undefined ? {kind: "text" as const, text: text.finish(parsed.text)} : parsed;
                 turns.push(turn);
-                outputs.push(parsed);
-                if (grammar != null) this.checkCalls(request, parsed);
-                return {output: parsed, inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, ms: turn.ms};
+                outputs.push(answer);
+                if (grammar != null) this.checkCalls(request, answer);
+                const outcome = {output: answer, inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, ms: turn.ms};
+                hooks.onRound?.(roundReport(outcome, round));
+                return outcome;
             });
-            const reports = rounds.map((outcome, round): RoundReport => ({round, ...toMessage(outcome.output), inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, ms: Math.round(outcome.ms * 10) / 10}));
+            const reports = rounds.map((outcome, round) => roundReport(outcome, round));
             const last = reports[reports.length - 1]!;
-            return {tool_calls: last.tool_calls, content: last.content, rounds: reports, stop, model: this.modelPath};
+            const ended = turns[turns.length - 1]!.ended;
+            const finish: FinishReason = last.tool_calls.length > 0 ? "tool_calls" : ended === "length" ? "length" : "stop";
+            const usage = {
+                promptTokens: prompt.length,
+                cachedTokens: turns[0]!.reusedTokens,
+                completionTokens: turns.reduce((sum, turn) => sum + turn.generated.length, 0),
+                evaluatedTokens: turns.reduce((sum, turn) => sum + turn.inputTokens, 0)
+            };
+            return {tool_calls: last.tool_calls, content: last.content, rounds: reports, stop, model: this.modelPath, finish_reason: finish, usage};
         } finally {
             release();
         }
@@ -387,6 +421,10 @@ function repeatStop(model: LlamaModel, format: ChatFormat): (CallEnvelope & {end
     const end = tokenizeSegments(model, [output(format.assistantEnd, true)], {bos: false}).tokens;
     const {prefix, suffix} = format.envelope;
     return end.length === 1 && model.isEogToken(end[0]!) && prefix !== "" && suffix !== "" ? {prefix, suffix, endToken: end[0]!} : undefined;
+}
+
+function roundReport(outcome: RoundOutcome, round: number): RoundReport {
+    return {round, ...toMessage(outcome.output), inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, ms: Math.round(outcome.ms * 10) / 10};
 }
 
 function isCallRequest(input: unknown): input is CallRequest {

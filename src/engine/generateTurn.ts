@@ -18,7 +18,8 @@ export type TurnResult = {
     generated: Token[],
     /** Detokenized output without the end-of-generation token. */
     text: string,
-    ended: "eog" | "length",
+    /** `stop`: `stopWhen` ended it (a stop sequence); the text is as generated, the stop sequence included. */
+    ended: "eog" | "length" | "stop",
     /**
      * Token-meter figures of this turn: prompt positions evaluated, and positions that produced
      * logits (one per sampled token, plus the draft positions a draft check evaluated beyond them).
@@ -74,6 +75,9 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
      * before it, as if the model had stopped there (see repeatedCallCut).
      */
     stopRepeatedCall?: CallEnvelope & {endToken: Token},
+    /** Called after each token decoded one step at a time (not after draft tokens a batch confirmed) with the turn's tokens so far; `true` ends the turn there (`ended: "stop"`). */
+    stopWhen?: (generated: readonly Token[]) => boolean,
+    /** Ends generation at the next token; the turn returns what it has (`ended: "length"` unless it had ended). */
     signal?: AbortSignal
 }): Promise<TurnResult> {
     const model = sequence.model;
@@ -162,6 +166,7 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
                         repeatsCut = 1;
                     }
                 }
+                if (ended === undefined && options.stopWhen?.(generated) === true) ended = "stop";
                 if (ended !== undefined || options.signal?.aborted) break;
             }
         } finally {

@@ -8,6 +8,8 @@ import {parseRefineMode} from "../refine/RefineMode.js";
 import type {CallRequest} from "./CallRequest.js";
 
 export const MAX_PARALLEL_CALLS = 8;
+/** Most stop sequences a request may give (OpenAI's limit). */
+export const MAX_STOP_SEQUENCES = 4;
 /** Deepest nesting of arrays/objects a request may have (tool schemas nest about two levels per schema level). */
 export const MAX_REQUEST_DEPTH = 256;
 
@@ -41,9 +43,21 @@ export function parseCallRequest(raw: unknown): CallRequest {
             throw bad(`temperature must be a number from 0 to 5, got ${JSON.stringify(raw.temperature)}`, "temperature");
         request.sampling.temperature = raw.temperature;
     }
-    if (raw.max_tokens != null) {
-        if (!Number.isSafeInteger(raw.max_tokens) || (raw.max_tokens as number) < 1) throw bad(`max_tokens must be a positive integer, got ${JSON.stringify(raw.max_tokens)}`, "max_tokens");
-        request.maxTokens = raw.max_tokens as number;
+    for (const field of ["max_tokens", "max_completion_tokens"] as const) {
+        const value = raw[field];
+        if (value == null) continue;
+        if (!Number.isSafeInteger(value) || (value as number) < 1) throw bad(`${field} must be a positive integer, got ${JSON.stringify(value)}`, field);
+        if (request.maxTokens !== undefined && request.maxTokens !== value)
+            throw bad(`max_tokens (${request.maxTokens}) and max_completion_tokens (${JSON.stringify(value)}) disagree; give one`, field);
+        request.maxTokens = value as number;
+    }
+    if (raw.n != null && raw.n !== 1)
+        throw bad(`n must be 1 (one answer per request; send several requests, or use seed and temperature), got ${JSON.stringify(raw.n)}`, "n");
+    if (raw.stop != null) {
+        const stop = typeof raw.stop === "string" ? [raw.stop] : raw.stop;
+        if (!Array.isArray(stop) || stop.length > MAX_STOP_SEQUENCES || stop.some((item) => typeof item !== "string" || item === ""))
+            throw bad(`stop must be a non-empty string or an array of at most ${MAX_STOP_SEQUENCES} non-empty strings, got ${JSON.stringify(raw.stop).slice(0, 200)}`, "stop");
+        if (stop.length > 0) request.stop = stop as string[];
     }
     if (raw.parallel_tool_calls != null) {
         if (typeof raw.parallel_tool_calls !== "boolean") throw bad("parallel_tool_calls must be a boolean", "parallel_tool_calls");

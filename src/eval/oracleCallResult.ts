@@ -16,6 +16,8 @@ export function oracleCallResult(answer: {readonly calls: readonly {name: string
         content,
         rounds: [{round: 0, tool_calls: toolCalls, content, inputTokens: 0, outputTokens: 0, ms: 0}],
         stop: "off",
-        model: "oracle"
+        model: "oracle",
+        finish_reason: toolCalls.length > 0 ? "tool_calls" : "stop",
+        usage: {promptTokens: 0, cachedTokens: 0, completionTokens: 0, evaluatedTokens: 0}
     };
 }

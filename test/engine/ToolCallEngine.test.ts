@@ -80,7 +80,7 @@ t("same seed, same output; the result has the documented shape", async () => {
     const b = await chatml.call(ask({tool_choice: "required", temperature: 0.9, seed: 11, refine: 1}));
     assert.equal(a.tool_calls, b.tool_calls);
     assert.equal(a.rounds.map((r) => r.tool_calls), b.rounds.map((r) => r.tool_calls));
-    assert.equal(Object.keys(a).sort(), ["content", "model", "rounds", "stop", "tool_calls"]);
+    assert.equal(Object.keys(a).sort(), ["content", "finish_reason", "model", "rounds", "stop", "tool_calls", "usage"]);
     assert.equal(Object.keys(a.rounds[0]!).sort(), ["content", "inputTokens", "ms", "outputTokens", "round", "tool_calls"]);
     assert.ok(a.tool_calls.every((c) => c.type === "function" && /^call_[0-9a-f]{16}$/.test(c.id)));
 });

@@ -15,7 +15,8 @@ const tasks = ["a", "b", "c", "d"].map((id) => ({id, category: "cat"}));
 function twoRounds(id: string): CallResult {
     const round = (k: number, name: string) => ({round: k, tool_calls: [{id: "x", type: "function" as const, function: {name, arguments: "{}"}}], content: null, inputTokens: 10 * (k + 1), outputTokens: 5, ms: 2});
     const rounds = [round(0, `${id}0`), round(1, `${id}1`)];
-    return {tool_calls: rounds[1]!.tool_calls, content: null, rounds, stop: "max_rounds", model: "m"};
+    return {tool_calls: rounds[1]!.tool_calls, content: null, rounds, stop: "max_rounds", model: "m", finish_reason: "tool_calls",
+        usage: {promptTokens: 10, cachedTokens: 0, completionTokens: 10, evaluatedTokens: 30}};
 }
 
 function withDir(body: (dir: string) => Promise<void>): () => Promise<void> {
