@@ -22,14 +22,22 @@ function freePort(): Promise<number> {
 }
 
 export interface LlamaServerPeer extends EvalAnswerer {
+    /** `http://127.0.0.1:PORT` */
+    readonly base: string;
+    /** The server process's id (for RSS sampling). */
+    readonly pid: number;
     close(): Promise<void>;
 }
 
-/** Starts llama-server on `model` and waits until /health answers 200 (or throws with the server's last output). */
-export async function startLlamaServer(options: {binary: string, libraryDir: string, model: string, threads: number, contextSize: number}): Promise<LlamaServerPeer> {
+/**
+ * Starts llama-server on `model` and waits until /health answers 200 (or throws with the server's last output).
+ * `parallel` slots (default 1) get `contextSize` tokens each (llama-server splits `-c` among its slots).
+ */
+export async function startLlamaServer(options: {binary: string, libraryDir: string, model: string, threads: number, contextSize: number, parallel?: number}): Promise<LlamaServerPeer> {
+    const parallel = options.parallel ?? 1;
     const port = await freePort();
     const args = ["-m", options.model, "--jinja", "--host", "127.0.0.1", "--port", String(port), "-t", String(options.threads), "-tb", String(options.threads),
-        "-c", String(options.contextSize), "--parallel", "1", "--no-webui", "-ngl", "0"];
+        "-c", String(options.contextSize * parallel), "--parallel", String(parallel), "--no-webui", "-ngl", "0"];
     const child: ChildProcess = spawn(options.binary, args, {stdio: ["ignore", "pipe", "pipe"], env: {...process.env, LD_LIBRARY_PATH: options.libraryDir}});
     let output = "";
     const keep = (chunk: Buffer): void => {
@@ -53,6 +61,8 @@ export async function startLlamaServer(options: {binary: string, libraryDir: str
     }
     return {
         name: `llama-server:${options.model}`,
+        base,
+        pid: child.pid!,
         slots: 1,
         async answer(request: EvalRequest): Promise<CallResult> {
             const started = performance.now();

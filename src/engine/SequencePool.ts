@@ -50,15 +50,7 @@ export class SequencePool {
             this.waiting.shift()?.();
             throw aborted();
         }
-        let best = 0;
-        let bestShared = -1;
-        for (const [index, sequence] of this.free.entries()) {
-            const shared = sequence.compareContextTokens([...prompt]).firstDifferentIndex;
-            if (shared > bestShared) {
-                best = index;
-                bestShared = shared;
-            }
-        }
+        const best = this.choose(prompt);
         const [sequence] = this.free.splice(best, 1);
         let released = false;
         return {
@@ -70,6 +62,28 @@ export class SequencePool {
                 this.waiting.shift()?.();
             }
         };
+    }
+
+    /**
+     * The free sequence a prompt goes to: the one whose cache shares the longest prefix with it when
+     * that is at least half the prompt (a conversation coming back grown, or the same tools and system
+     * prompt); otherwise an empty sequence if there is one, so that the caches other conversations
+     * left stay for them (llama.cpp's server picks its slots the same way); otherwise the longest
+     * shared prefix. Ties go to the sequence free the longest.
+     */
+    private choose(prompt: readonly Token[]): number {
+        let best = 0;
+        let bestShared = -1;
+        let empty = -1;
+        for (const [index, sequence] of this.free.entries()) {
+            if (sequence.nextTokenIndex === 0 && empty < 0) empty = index;
+            const shared = sequence.compareContextTokens([...prompt]).firstDifferentIndex;
+            if (shared > bestShared) {
+                best = index;
+                bestShared = shared;
+            }
+        }
+        return bestShared * 2 >= prompt.length || empty < 0 ? best : empty;
     }
 
     /** Requests waiting for a sequence. */

@@ -1,5 +1,8 @@
 import type {CommandModule} from "yargs";
+import {statSync} from "node:fs";
 import {ToolCallEngine} from "../../engine/ToolCallEngine.js";
+import {resolveModelPath} from "../../engine/resolveModelPath.js";
+import {servingLayout} from "../../serve/servingLayout.js";
 import {ToolaceError} from "../../errors/ToolaceError.js";
 import {modelCatalog} from "../../catalog/modelCatalog.js";
 import {createChatServer} from "../../serve/createChatServer.js";
@@ -15,7 +18,7 @@ export const ServeCommand: CommandModule<object, ServeArgs> = {
         .option("host", {type: "string", default: "127.0.0.1", describe: "address to listen on (0.0.0.0 exposes the server to the network)"})
         .option("port", {type: "number", default: 8080, describe: "TCP port (0: any free port, printed on stderr)"})
         .option("api-key", {type: "string", describe: "require Authorization: Bearer KEY on every request but /health (default: $TOOLACE_R_API_KEY, else none)"})
-        .option("parallel", {type: "number", default: 1, describe: "requests decoded at once (context sequences batched into one decode)"})
+        .option("parallel", {type: "number", default: 1, describe: "requests decoded at once: slots laid out over contexts (one per core for models that run on one thread) whose sequences share each context's decodes"})
         .option("queue", {type: "number", default: 64, describe: "requests that may wait for a free slot; more are refused with 429"})
         .option("body-limit", {type: "number", default: 8, describe: "largest request body, in MiB (413 beyond)"})
         .option("refine", {type: "string", describe: "default refinement for requests without `refine`: off | adaptive | N (default adaptive)"}) as never,
@@ -24,7 +27,9 @@ export const ServeCommand: CommandModule<object, ServeArgs> = {
             if (!Number.isFinite(value) || value < min || (name !== "body-limit" && !Number.isInteger(value)))
                 throw new ToolaceError("usage", `--${name} must be ${name === "body-limit" ? "a positive number" : `an integer ≥ ${min}`}, got ${value}`, {option: name});
         const apiKey = args["api-key"] ?? process.env.TOOLACE_R_API_KEY;
-        const engine = await ToolCallEngine.load(engineOptions(args, {sequences: args.parallel}));
+        const modelPath = await resolveModelPath(args.model);
+        const layout = servingLayout(args.parallel, statSync(modelPath).size, {contexts: args.contexts, threads: args.threads});
+        const engine = await ToolCallEngine.load(engineOptions(args, {model: modelPath, ...layout}));
         const {id, aliases} = servedModelNames(args.model, engine.modelPath);
         const refine = args.refine === undefined ? undefined : /^\d+$/.test(args.refine) ? Number(args.refine) : args.refine;
         const app = createChatServer({
@@ -40,7 +45,7 @@ export const ServeCommand: CommandModule<object, ServeArgs> = {
             await engine.dispose();
             throw new ToolaceError("listen", `cannot listen on ${args.host}:${args.port}: ${(error as Error).message}`, {host: args.host, port: args.port}, {cause: error});
         }
-        process.stderr.write(`toolace-r serve: listening on ${address} (model "${id}", ${engine.formatName}, ${engine.slots} at once${apiKey ? ", API key required" : ""})\n`);
+        process.stderr.write(`toolace-r serve: listening on ${address} (model "${id}", ${engine.formatName}, ${engine.slots} at once on ${layout.contexts} context${layout.contexts === 1 ? "" : "s"} of ${layout.threads} thread${layout.threads === 1 ? "" : "s"}${apiKey ? ", API key required" : ""})\n`);
         await new Promise<void>((resolve) => {
             const stop = (): void => resolve();
             process.once("SIGINT", stop);
