@@ -8,6 +8,10 @@
  * (llama-server: `--threads` = the cores; toolace-r: its own layout of the slots, see servingLayout):
  * llama-server (built from node-llama-cpp's bundled llama.cpp, `--jinja`), `toolace-r serve` with
  * `refine: off` (one pass, as llama-server does) and with adaptive refinement (the default).
+ * Both get the same chat template: `--template NAME` (a template bundled with llama.cpp's source;
+ * default Qwen-Qwen2.5-7B-Instruct, which renders tools: given a template without tool support, as
+ * the default model's and SmolLM2's own ChatML templates are, llama-server drops the tools and
+ * answers in text) or `--template model` (the GGUF's own).
  * Requests: weather and time questions with two tools (bench/support/serveRequests), `tool_choice`
  * named, required and auto; greedy, `--max-tokens` (256).
  * - Named tool_choice: every named request once, in order; honoured = every call of the answer
@@ -37,6 +41,7 @@ import {type ServeRequest, serveRequests} from "./support/serveRequests.js";
 import {startToolaceServer} from "./support/startToolaceServer.js";
 import {streamFirstDelta} from "./support/streamFirstDelta.js";
 import {resolveModelPath} from "../src/engine/resolveModelPath.js";
+import {readBundledTemplate} from "../src/template/bundledTemplates.js";
 
 const args = new BenchArgs(process.argv.slice(2));
 const json = args.flag("json");
@@ -48,6 +53,11 @@ const maxTokens = args.number("max-tokens", 256, 1);
 const soakCount = args.number("soak", 10_000, 0);
 const soakClients = args.number("soak-clients", 4, 1);
 const contextSize = 2048;
+// The chat template both servers use: a bundled one with tool support by default, so that llama-server renders the tools too
+// (given the default model's or SmolLM2's own ChatML template, which has none, it drops them and answers in text); `model`: the GGUF's own.
+const templateName = args.string("template", "Qwen-Qwen2.5-7B-Instruct");
+const templateFile = templateName === "model" ? undefined : readBundledTemplate(`${templateName}.jinja`).path;
+const templateArgs = templateFile === undefined ? [] : ["--chat-template-file", templateFile];
 const log = (line: string): void => {
     process.stderr.write(`bench serve: ${line}\n`);
 };
@@ -134,7 +144,7 @@ for (const model of models) {
     void bytes;
     const arms: Arm[] = [];
     log(`${model.name}: llama-server, ${slots} slots, ${threads} threads`);
-    const llama = await startLlamaServer({binary: build.binaries["llama-server"]!, libraryDir: build.libraryDir, model: model.path, threads, contextSize, parallel: slots});
+    const llama = await startLlamaServer({binary: build.binaries["llama-server"]!, libraryDir: build.libraryDir, model: model.path, threads, contextSize, parallel: slots, extraArgs: templateArgs});
     try {
         arms.push(await measure("llama-server", llama.base));
     } finally {
@@ -142,7 +152,7 @@ for (const model of models) {
     }
     for (const refine of ["off", "adaptive"]) {
         log(`${model.name}: toolace-r serve, refine ${refine}`);
-        const server = await startToolaceServer(["--model", model.path, "--parallel", String(slots), "--ctx", String(contextSize), "--refine", refine]);
+        const server = await startToolaceServer(["--model", model.path, "--parallel", String(slots), "--ctx", String(contextSize), "--refine", refine, ...templateArgs]);
         try {
             arms.push(await measure(`toolace-r (refine ${refine})`, server.base));
         } finally {
@@ -156,7 +166,7 @@ let soak: Record<string, unknown> | undefined;
 if (soakCount > 0) {
     const model = models[0]!;
     log(`soak: ${soakCount} requests, ${soakClients} clients, ${model.name}, toolace-r adaptive`);
-    const server = await startToolaceServer(["--model", model.path, "--parallel", String(slots), "--ctx", String(contextSize)]);
+    const server = await startToolaceServer(["--model", model.path, "--parallel", String(slots), "--ctx", String(contextSize), ...templateArgs]);
     const rss = rssSampler(server.pid);
     const started = performance.now();
     let result: autocannon.Result;
@@ -193,8 +203,8 @@ const ratios = Object.fromEntries(results.map((entry) => [entry.model, Object.fr
         return [String(point.clients), base.requestsPerSecond > 0 ? roundTo(point.requestsPerSecond / base.requestsPerSecond, 3) : null];
     }))]))]));
 const report = [
-    `serve under load: ${slots} slots, ${duration} s per point, ${requests.length} requests cycled, max_tokens ${maxTokens}, ${os.availableParallelism()} cores`,
+    `serve under load: chat template ${templateName}, ${slots} slots, ${duration} s per point, ${requests.length} requests cycled, max_tokens ${maxTokens}, ${os.availableParallelism()} cores`,
     formatTable(["model", "server", "clients", "req/s", "× llama-server", "p50 ms", "p99 ms", "TTFT p50 ms", "errors", "named honoured", "valid calls"], rows),
     ...(soak === undefined ? [] : [`soak: ${soak.completed}/${soak.requests} requests answered, ${soak.errors} errors in ${soak.seconds} s, server ${soak.aliveAfter ? "up" : "DOWN"} after; RSS ${soak.rssWarmMiB} MiB at 10% → ${soak.rssEndMiB} MiB at the end (growth ${roundTo(Number(soak.rssGrowth) * 100, 2)}%, peak ${soak.rssPeakMiB} MiB)`])
 ].join("\n");
-printBenchResult(report, {benchmark: "serve", slots, duration, maxTokens, results, ratios, soak}, json);
+printBenchResult(report, {benchmark: "serve", template: templateName, slots, duration, maxTokens, results, ratios, soak}, json);

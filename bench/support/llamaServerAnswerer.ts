@@ -33,11 +33,11 @@ export interface LlamaServerPeer extends EvalAnswerer {
  * Starts llama-server on `model` and waits until /health answers 200 (or throws with the server's last output).
  * `parallel` slots (default 1) get `contextSize` tokens each (llama-server splits `-c` among its slots).
  */
-export async function startLlamaServer(options: {binary: string, libraryDir: string, model: string, threads: number, contextSize: number, parallel?: number}): Promise<LlamaServerPeer> {
+export async function startLlamaServer(options: {binary: string, libraryDir: string, model: string, threads: number, contextSize: number, parallel?: number, extraArgs?: readonly string[]}): Promise<LlamaServerPeer> {
     const parallel = options.parallel ?? 1;
     const port = await freePort();
     const args = ["-m", options.model, "--jinja", "--host", "127.0.0.1", "--port", String(port), "-t", String(options.threads), "-tb", String(options.threads),
-        "-c", String(options.contextSize * parallel), "--parallel", String(parallel), "--no-webui", "-ngl", "0"];
+        "-c", String(options.contextSize * parallel), "--parallel", String(parallel), "--no-webui", "-ngl", "0", ...(options.extraArgs ?? [])];
     const child: ChildProcess = spawn(options.binary, args, {stdio: ["ignore", "pipe", "pipe"], env: {...process.env, LD_LIBRARY_PATH: options.libraryDir}});
     let output = "";
     const keep = (chunk: Buffer): void => {

@@ -1,6 +1,9 @@
 import type {ToolCall} from "../protocol/ChatMessage.js";
 import type {RefinementStop} from "../refine/runRefinement.js";
 
+/** A call that breaks its tool's original schema where the grammar relaxed it (see RelaxedKeyword): the call's index and how. */
+export type CallViolation = {call: number, tool: string, errors: string[]};
+
 export type RoundReport = {
     round: number,
     tool_calls: ToolCall[],
@@ -9,7 +12,9 @@ export type RoundReport = {
     inputTokens: number,
     /** Tokens sampled in this round (token meter). */
     outputTokens: number,
-    ms: number
+    ms: number,
+    /** Calls of this round that break their tool's original schema (present only when some do). */
+    violations?: CallViolation[]
 };
 
 /** Token counts of a whole request, all rounds together. */
@@ -35,5 +40,7 @@ export type CallResult = {
     stop: RefinementStop,
     model: string,
     finish_reason: FinishReason,
-    usage: CallUsage
+    usage: CallUsage,
+    /** The final round's calls that break their tool's original schema (present only when some do; see RoundReport). */
+    violations?: CallViolation[]
 };

@@ -18,7 +18,8 @@ import type {GrammarOptions} from "../tools/GrammarOptions.js";
 import {validateArguments} from "../tools/validateArguments.js";
 import {runRefinement, type RoundOutcome} from "../refine/runRefinement.js";
 import type {CallRequest} from "./CallRequest.js";
-import type {CallResult, FinishReason, RoundReport} from "./CallResult.js";
+import type {CallResult, CallViolation, FinishReason, RoundReport} from "./CallResult.js";
+import {schemaViolations} from "../tools/schemaViolations.js";
 import {TextAnswerStream} from "./TextAnswerStream.js";
 import {generateTurn, type TurnResult} from "./generateTurn.js";
 import {longestTokenBytes} from "./longestTokenBytes.js";
@@ -232,6 +233,7 @@ export class ToolCallEngine {
             let history: Token[] = prompt;
             let historyText = first?.text ?? "";
             const turns: TurnResult[] = [];
+            const violations: CallViolation[][] = [];
             const outputs: AssistantOutput[] = [];
             const {rounds, stop} = await runRefinement(request.refine, async (round): Promise<RoundOutcome> => {
                 if (round > 0) {
@@ -274,11 +276,12 @@ export class ToolCallEngine {
                 turns.push(turn);
                 outputs.push(answer);
                 if (grammar != null) this.checkCalls(request, answer);
+                violations[round] = this.violations(request, answer);
                 const outcome = {output: answer, inputTokens: turn.inputTokens, outputTokens: turn.outputTokens, ms: turn.ms};
-                hooks.onRound?.(roundReport(outcome, round));
+                hooks.onRound?.(roundReport(outcome, round, violations[round]!));
                 return outcome;
             });
-            const reports = rounds.map((outcome, round) => roundReport(outcome, round));
+            const reports = rounds.map((outcome, round) => roundReport(outcome, round, violations[round]!));
             const last = reports[reports.length - 1]!;
             const ended = turns[turns.length - 1]!.ended;
             const finish: FinishReason = last.tool_calls.length > 0 ? "tool_calls" : ended === "length" ? "length" : "stop";
@@ -288,7 +291,8 @@ export class ToolCallEngine {
                 completionTokens: turns.reduce((sum, turn) => sum + turn.generated.length, 0),
                 evaluatedTokens: turns.reduce((sum, turn) => sum + turn.inputTokens, 0)
             };
-            return {tool_calls: last.tool_calls, content: last.content, rounds: reports, stop, model: this.modelPath, finish_reason: finish, usage};
+            return {tool_calls: last.tool_calls, content: last.content, rounds: reports, stop, model: this.modelPath, finish_reason: finish, usage,
+                ...(last.violations !== undefined ? {violations: last.violations} : {})};
         } finally {
             release();
         }
@@ -401,6 +405,25 @@ export class ToolCallEngine {
         return prefix !== "" ? text.startsWith(prefix.slice(0, Math.min(prefix.length, text.length))) && text.length > 0 : text.startsWith("{");
     }
 
+    /** The calls that break their tool's original schema where the grammar relaxed it (see RelaxedKeyword). */
+    private violations(request: CallRequest, output: AssistantOutput): CallViolation[] {
+        if (output.kind === "text") return [];
+        const found: CallViolation[] = [];
+        output.calls.forEach((call, index) => {
+            const tool = request.tools.find((t) => t.name === call.name);
+            if (tool?.relaxed === undefined) return;
+            let args: unknown;
+            try {
+                args = JSON.parse(call.argumentsText);
+            } catch {
+                return;
+            }
+            const errors = schemaViolations(tool, args) ?? ["not checked: the tool's original schema could not be compiled by the validator"];
+            if (errors.length > 0) found.push({call: index, tool: tool.name, errors});
+        });
+        return found;
+    }
+
     /** The grammar guarantees valid calls; this re-checks them so that a grammar bug can never pass silently. */
     private checkCalls(request: CallRequest, output: AssistantOutput): void {
         if (output.kind === "text") return;
@@ -423,8 +446,9 @@ function repeatStop(model: LlamaModel, format: ChatFormat): (CallEnvelope & {end
     return end.length === 1 && model.isEogToken(end[0]!) && prefix !== "" && suffix !== "" ? {prefix, suffix, endToken: end[0]!} : undefined;
 }
 
-function roundReport(outcome: RoundOutcome, round: number): RoundReport {
-    return {round, ...toMessage(outcome.output), inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, ms: Math.round(outcome.ms * 10) / 10};
+function roundReport(outcome: RoundOutcome, round: number, violations: readonly CallViolation[]): RoundReport {
+    return {round, ...toMessage(outcome.output), inputTokens: outcome.inputTokens, outputTokens: outcome.outputTokens, ms: Math.round(outcome.ms * 10) / 10,
+        ...(violations.length > 0 ? {violations: [...violations]} : {})};
 }
 
 function isCallRequest(input: unknown): input is CallRequest {

@@ -15,9 +15,9 @@ export function openAiUsage(result: CallResult): OpenAiUsage {
     return {prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens, prompt_tokens_details: {cached_tokens: cachedTokens}};
 }
 
-/** The `toolace_r` extension of a response: every round (calls, tokens, ms), why refinement stopped, and what was evaluated. */
-export function toolaceExtension(result: CallResult, format: string): {rounds: RoundReport[], stop: string, format: string, evaluated_tokens: number} {
-    return {rounds: result.rounds, stop: result.stop, format, evaluated_tokens: result.usage.evaluatedTokens};
+/** The `toolace_r` extension of a response: every round (calls, tokens, ms), why refinement stopped, what was evaluated, and the final calls' schema violations (see RelaxedKeyword) when there are any. */
+export function toolaceExtension(result: CallResult, format: string): {rounds: RoundReport[], stop: string, format: string, evaluated_tokens: number, violations?: CallResult["violations"]} {
+    return {rounds: result.rounds, stop: result.stop, format, evaluated_tokens: result.usage.evaluatedTokens, ...(result.violations !== undefined ? {violations: result.violations} : {})};
 }
 
 /** The body of a non-streamed chat completion. */

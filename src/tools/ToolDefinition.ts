@@ -1,4 +1,5 @@
 import type {ObjectSchema} from "./JsonSchema.js";
+import type {RelaxedKeyword} from "./RelaxedKeyword.js";
 
 /**
  * One tool in toolace-r's internal form, whatever format it came in (see `normalizeTools`).
@@ -9,4 +10,8 @@ export interface ToolDefinition {
     name: string;
     description: string;
     parameters: ObjectSchema;
+    /** Keywords of the original schema the grammar does not enforce as written (present when there are any). */
+    relaxed?: RelaxedKeyword[];
+    /** The original parameters schema, present with `relaxed`: calls are checked against it (schemaViolations). */
+    originalParameters?: unknown;
 }

@@ -46,17 +46,24 @@ export function normalizeIntegerBounds(raw: Record<string, unknown>, fail: Fail)
 }
 
 /**
- * Reads the bounds of a number schema. Only integer-valued bounds are supported (the grammar
- * enforces them exactly); of an inclusive and an exclusive bound on one side the tighter is kept.
+ * Reads the bounds of a number schema; of an inclusive and an exclusive bound on one side the
+ * tighter is kept. The grammar enforces integer-valued bounds exactly; a decimal bound is widened
+ * to the integer outside it (inclusive), and `widened` is told its keyword (the exact bound is
+ * then checked on each call against the original schema).
  */
-export function normalizeNumberBounds(raw: Record<string, unknown>, fail: Fail): {minimum?: number, maximum?: number, exclusiveMinimum?: number, exclusiveMaximum?: number} {
-    const {lower, upper} = readBounds(raw, fail);
-    for (const bound of [lower, upper])
-        if (bound !== undefined && !Number.isInteger(bound.value))
-            fail(`the non-integer bound ${bound.value} of a number is not supported (only integer-valued bounds are)`);
+export function normalizeNumberBounds(raw: Record<string, unknown>, fail: Fail, widened: (keyword: string) => void = () => undefined): {minimum?: number, maximum?: number, exclusiveMinimum?: number, exclusiveMaximum?: number} {
+    let {lower, upper} = readBounds(raw, fail);
     if (lower !== undefined && upper !== undefined &&
         (lower.value > upper.value || (lower.value === upper.value && (lower.exclusive || upper.exclusive))))
         fail(`the number range is empty`);
+    if (lower !== undefined && !Number.isInteger(lower.value)) {
+        widened(lower.exclusive ? "exclusiveMinimum" : "minimum");
+        lower = {value: Math.floor(lower.value), exclusive: false};
+    }
+    if (upper !== undefined && !Number.isInteger(upper.value)) {
+        widened(upper.exclusive ? "exclusiveMaximum" : "maximum");
+        upper = {value: Math.ceil(upper.value), exclusive: false};
+    }
     checkReach(lower?.value, upper?.value, fail);
     return {
         ...(lower === undefined ? {} : lower.exclusive ? {exclusiveMinimum: lower.value} : {minimum: lower.value}),

@@ -11,6 +11,7 @@ import {schemaNode} from "./schemaNode.js";
 import {type SchemaDialect, schemaTypeName} from "./schemaTypeName.js";
 import {ToolSchemaError} from "./ToolSchemaError.js";
 import {validateValue} from "./validateValue.js";
+import type {RelaxedKeyword} from "./RelaxedKeyword.js";
 
 /** Where a schema comes from: errors name the tool and the path; `$ref`s resolve inside `root`. */
 export interface SchemaSource {
@@ -22,13 +23,20 @@ export interface SchemaSource {
     rootPath: string;
 }
 
-/** Keywords kept as annotations; nothing enforces them. */
-const keptAnnotations = ["description", "title", "format", "default"] as const;
-/** Keywords that constrain nothing and are dropped. */
-const droppedAnnotations = new Set(["$schema", "$id", "$comment", "$defs", "definitions", "examples", "deprecated", "readOnly", "writeOnly"]);
-/** BFCL marks some properties `"optional": true` next to `required`; `required` is what counts. */
-const bfclAnnotations = new Set(["optional"]);
+/** Formats the original schema's check enforces (they are listed as relaxed: the grammar writes any string). */
+const checkedFormats = new Set(["date", "time", "date-time", "duration", "uuid", "email", "hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri", "regex", "json-pointer"]);
 const combinators = new Set(["$ref", "allOf", "anyOf", "oneOf"]);
+/**
+ * Assertions and applicators the grammar does not enforce: left out of the grammar and listed as
+ * relaxed (the original schema still judges every call). Any other keyword this list and the ones
+ * above do not name is an annotation (`example`, `x-…`, `readonly`, vendor keywords) and ignored,
+ * as JSON Schema says of unknown keywords.
+ */
+const relaxedAssertions = new Set([
+    "pattern", "patternProperties", "propertyNames", "minProperties", "maxProperties", "uniqueItems", "not", "if", "then", "else",
+    "dependencies", "dependentRequired", "dependentSchemas", "multipleOf", "contains", "minContains", "maxContains", "prefixItems",
+    "additionalItems", "unevaluatedProperties", "unevaluatedItems"
+]);
 const keywordsByType: Readonly<Record<"string" | "numeric" | "array" | "object", readonly string[]>> = {
     string: ["minLength", "maxLength"],
     numeric: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"],
@@ -43,31 +51,34 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Supported JSON Schema (everything else is a `ToolSchemaError`):
- * - `type` (one name or an array: an array becomes `anyOf`), `enum`, `const`, `anyOf`, `oneOf`
- *   (read as `anyOf`), `allOf` with one schema, local non-cyclic `$ref` to `#/$defs/...` or
- *   `#/definitions/...` (inlined; only annotations may stand next to it);
+ * What the grammar enforces:
+ * - `type` (one name or an array: an array becomes `anyOf`; OpenAPI's `nullable: true` adds
+ *   `null`), `enum`, `const`, `anyOf`, `oneOf` (read as `anyOf`), `allOf` (object schemas merged),
+ *   local non-cyclic `$ref` to `#/$defs/...` or `#/definitions/...` (inlined);
  * - strings: `minLength`, `maxLength`; integers: `minimum`, `maximum`, `exclusiveMinimum`,
- *   `exclusiveMaximum` (also draft-04 booleans), made inclusive integers; numbers: the same,
- *   integer-valued only; arrays: `items` (one schema), `minItems`, `maxItems`; objects:
- *   `properties`, `required`, `additionalProperties` (false; or true with no properties:
- *   free-form). Without `additionalProperties` an object with properties is closed, one without
- *   properties is free-form (closed at the top level: a tool without arguments). Required names
- *   missing from `properties` become properties of any value.
- * - kept annotations: `description`, `title`, `default`, `format`; dropped: `$schema`, `$id`,
- *   `$comment`, `$defs`, `definitions`, `examples`, `deprecated`, `readOnly`, `writeOnly` (and
- *   BFCL's `optional`). Keywords of a type other than the schema's are inapplicable and dropped.
+ *   `exclusiveMaximum` (also draft-04 booleans), made inclusive integers; numbers: the same
+ *   (decimal bounds widened to integers); arrays: `items` (one schema), `minItems`, `maxItems`;
+ *   objects: `properties`, `required`, `additionalProperties: false`. An object with properties is
+ *   closed to them; one without properties is free-form (closed at the top level unless
+ *   `additionalProperties` says otherwise: a tool without arguments). Required names missing from
+ *   `properties` become properties of any value.
+ * - kept annotations: `description`, `title`, `default`, `format`. Keywords of a type other than
+ *   the schema's are inapplicable and dropped.
  * - without `type`, the type is inferred from type-specific keywords (`properties` -> object);
  *   with none, any value (BFCL: a string). Enum values not matching the rest of the schema are
  *   dropped (BFCL: the enum wins over a mismatching type, or lists an array's items).
- * Rejected, among others: `pattern`, `patternProperties`, `not`, `if`/`then`/`else`,
- * `dependentRequired`, `propertyNames`, `uniqueItems`, `contains`, `prefixItems`, tuple `items`,
- * `multipleOf`, `nullable`, non-integer number bounds, unknown keywords and type names; schemas
- * (or enum/const/default values) nested deeper than `grammarLimits.schemaDepth`, and schemas
- * longer than `grammarLimits.schemaJsonLength` characters of JSON with `$ref`s expanded.
+ * Relaxed, and listed (see RelaxedKeyword): the assertions of `relaxedAssertions` (`pattern`,
+ * `uniqueItems`, `not`…), checked formats, a combinator next to value keywords, the siblings of a
+ * `$ref`, overlapping `allOf` parts, tuple `items`, decimal number bounds, `additionalProperties`
+ * other than false on an object with properties. Unknown keywords are annotations and ignored.
+ * Refused (`ToolSchemaError` naming the tool and the path): malformed keywords (`"type": 3`),
+ * schemas no value satisfies (an empty range, `false`, an enum whose values all break the rest),
+ * unknown type names, non-local or cyclic `$ref`s, and what the engine's limits exclude (schemas or
+ * values nested deeper than `grammarLimits.schemaDepth`, longer than
+ * `grammarLimits.schemaJsonLength` characters of JSON with `$ref`s expanded, repetitions or
+ * integers beyond the grammar's limits).
  *
- * Turns one raw JSON Schema (or BFCL parameter doc) into the normalised `JsonSchema`, or throws
- * a `ToolSchemaError` naming the tool and the path of the first unsupported or malformed part.
+ * Turns one raw JSON Schema (or BFCL parameter doc) into the normalised `JsonSchema`.
  * `path` is the JSON path of `raw` inside the tool definition.
  */
 export function normalizeSchema(raw: unknown, path: string, source: SchemaSource): JsonSchema {
@@ -79,14 +90,22 @@ export function normalizeSchema(raw: unknown, path: string, source: SchemaSource
  * level means "no arguments" (closed) unless `additionalProperties: true` says otherwise.
  */
 export function normalizeParametersSchema(raw: unknown, source: SchemaSource): ObjectSchema {
-    const schema = new SchemaNormalizer(source).visit(raw, source.rootPath, [], true);
+    return normalizeParameters(raw, source).schema;
+}
+
+/** normalizeParametersSchema, with the keywords the grammar does not enforce as written. */
+export function normalizeParameters(raw: unknown, source: SchemaSource): {schema: ObjectSchema, relaxed: RelaxedKeyword[]} {
+    const normalizer = new SchemaNormalizer(source);
+    const schema = normalizer.visit(raw, source.rootPath, [], true);
     const node = schemaNode(schema);
     if (node.kind !== "object") throw new ToolSchemaError(source.tool, source.rootPath, "parameters must be an object schema");
-    return node.schema;
+    return {schema: node.schema, relaxed: normalizer.relaxed};
 }
 
 class SchemaNormalizer {
     private readonly refCache = new Map<string, JsonSchema>();
+    /** Keywords the grammar does not enforce as written (see RelaxedKeyword). */
+    public readonly relaxed: RelaxedKeyword[] = [];
     /** Expanded JSON lengths of the schemas built so far (shared by `$ref`s: measured once). */
     private readonly lengths = new WeakMap<object, number>();
     private depth = 0;
@@ -126,24 +145,31 @@ class SchemaNormalizer {
         if (tooDeep !== undefined) this.fail(path, `the value at ${tooDeep} nests deeper than ${grammarLimits.schemaDepth} levels`);
     }
 
-    private visitSchema(raw: unknown, path: string, refStack: readonly string[], topLevel: boolean): JsonSchema {
-        if (raw === true) return {};
-        if (raw === false) this.fail(path, "the schema false accepts no value");
-        if (!isPlainObject(raw)) this.fail(path, "a schema must be an object");
+    private visitSchema(value: unknown, path: string, refStack: readonly string[], topLevel: boolean): JsonSchema {
+        if (value === true) return {};
+        if (value === false) this.fail(path, "the schema false accepts no value");
+        if (!isPlainObject(value)) this.fail(path, "a schema must be an object");
+        let raw = value;
         const fail = (problem: string): never => this.fail(path, problem);
 
-        for (const key of Object.keys(raw)) {
-            const known = (keptAnnotations as readonly string[]).includes(key) || droppedAnnotations.has(key) ||
-                combinators.has(key) || valueKeywords.has(key) || (this.source.dialect === "bfcl" && bfclAnnotations.has(key));
-            if (!known) fail(`unsupported keyword ${JSON.stringify(key)}`);
-        }
+        for (const key of Object.keys(raw))
+            if (relaxedAssertions.has(key)) this.relax(path, key, "ignored");
+        if (typeof raw.format === "string" && checkedFormats.has(raw.format) && (raw.type === undefined || raw.type === "string" || (Array.isArray(raw.type) && raw.type.includes("string"))))
+            this.relax(path, "format", "ignored");
         const annotations = this.readAnnotations(raw, path, fail);
         const constraining = Object.keys(raw).filter((key) => combinators.has(key) || valueKeywords.has(key));
+        if (this.source.dialect === "json-schema" && raw.nullable === true) raw = nullable(raw);
 
         for (const combinator of ["$ref", "allOf", "anyOf", "oneOf"]) {
             if (!Object.hasOwn(raw, combinator)) continue;
-            const other = constraining.find((key) => key !== combinator);
-            if (other !== undefined) fail(`keyword ${JSON.stringify(other)} next to ${JSON.stringify(combinator)} is not supported`);
+            const others = constraining.filter((key) => key !== combinator);
+            // A $ref stands alone (draft 7 ignores its siblings); another combinator next to value keywords is left out.
+            if (others.length > 0 && combinator !== "$ref") {
+                this.relax(path, combinator, "ignored");
+                const {[combinator]: _dropped, ...rest} = raw;
+                return this.visitValueKeywords(rest, annotations, path, refStack, topLevel);
+            }
+            for (const other of others) this.relax(path, other, "ignored");
             const combined = combinator === "$ref"
                 ? this.visitRef(raw.$ref, path, refStack)
                 : this.visitAlternatives(combinator, raw[combinator], path, refStack);
@@ -182,7 +208,7 @@ class SchemaNormalizer {
     private visitAlternatives(keyword: string, raw: unknown, path: string, refStack: readonly string[]): JsonSchema {
         const listPath = jsonPathChild(path, keyword);
         if (!Array.isArray(raw) || raw.length === 0) this.fail(path, `${JSON.stringify(keyword)} must be a non-empty array of schemas`);
-        if (keyword === "allOf" && raw.length > 1) this.fail(path, `"allOf" with more than one schema is not supported`);
+        if (keyword === "allOf") return this.visitAllOf(raw, listPath, path, refStack);
         const options: JsonSchema[] = [];
         const seen = new Set<string>();
         let length = 0;
@@ -200,6 +226,39 @@ class SchemaNormalizer {
             }
         });
         return options.length === 1 ? options[0] as JsonSchema : {anyOf: options};
+    }
+
+    /**
+     * `allOf`: object schemas are merged (properties, required names; closed unless all are free-form;
+     * a property two of them define keeps the first's schema, the second relaxed); otherwise the
+     * first schema that constrains anything stands for all, the others relaxed.
+     */
+    private visitAllOf(raw: unknown[], listPath: string, path: string, refStack: readonly string[]): JsonSchema {
+        const parts = raw.map((item, i) => this.visit(item, jsonPathChild(listPath, i), refStack, false));
+        if (parts.length === 1) return parts[0]!;
+        const nodes = parts.map((part) => schemaNode(part));
+        if (nodes.every((node) => node.kind === "object")) {
+            const objects = nodes.map((node) => node.schema as ObjectSchema);
+            const properties: Record<string, JsonSchema> = {};
+            for (const [index, object] of objects.entries())
+                for (const [name, schema] of Object.entries(object.properties)) {
+                    if (Object.hasOwn(properties, name)) this.relax(jsonPathChild(jsonPathChild(jsonPathChild(listPath, index), "properties"), name), "allOf", "ignored");
+                    else properties[name] = schema;
+                }
+            const required = [...new Set(objects.flatMap((object) => object.required))];
+            const freeForm = objects.every((object) => object.additionalProperties);
+            const annotations = Object.assign({}, ...objects.map(({type: _t, properties: _p, required: _r, additionalProperties: _a, ...rest}) => rest)) as SchemaAnnotations;
+            return freeForm && Object.keys(properties).length === 0
+                ? {type: "object", ...annotations, properties: {}, required: [], additionalProperties: true}
+                : {type: "object", ...annotations, properties, required, additionalProperties: false};
+        }
+        const constraining = parts.filter((_, index) => nodes[index]!.kind !== "any");
+        if (constraining.length > 1) this.relax(path, "allOf", "ignored");
+        return constraining[0] ?? parts[0]!;
+    }
+
+    private relax(path: string, keyword: string, action: RelaxedKeyword["action"]): void {
+        if (!this.relaxed.some((entry) => entry.path === path && entry.keyword === keyword)) this.relaxed.push({path, keyword, action});
     }
 
     private visitValueKeywords(raw: Record<string, unknown>, annotations: SchemaAnnotations, path: string, refStack: readonly string[], topLevel: boolean): JsonSchema {
@@ -294,14 +353,15 @@ class SchemaNormalizer {
             case "integer":
                 return {type, ...annotations, ...normalizeIntegerBounds(raw, fail)};
             case "number":
-                return {type, ...annotations, ...normalizeNumberBounds(raw, fail)};
+                return {type, ...annotations, ...normalizeNumberBounds(raw, fail, (keyword) => this.relax(path, keyword, "widened"))};
             case "string": {
                 const {minimum: minLength, maximum: maxLength} = this.readCounts(raw, "minLength", "maxLength", fail);
                 return {type, ...annotations, ...(minLength === undefined ? {} : {minLength}), ...(maxLength === undefined ? {} : {maxLength})};
             }
             case "array": {
-                if (Array.isArray(raw.items)) fail(`tuple-form "items" (an array of schemas) is not supported`);
-                const items = raw.items === undefined ? {} : this.visit(raw.items, jsonPathChild(path, "items"), refStack, false);
+                // Tuple-form items (draft 7): any items in the grammar.
+                if (Array.isArray(raw.items)) this.relax(path, "items", "ignored");
+                const items = raw.items === undefined || Array.isArray(raw.items) ? {} : this.visit(raw.items, jsonPathChild(path, "items"), refStack, false);
                 const {minimum: minItems, maximum: maxItems} = this.readCounts(raw, "minItems", "maxItems", fail);
                 return {type, ...annotations, items, ...(minItems === undefined ? {} : {minItems}), ...(maxItems === undefined ? {} : {maxItems})};
             }
@@ -332,19 +392,28 @@ class SchemaNormalizer {
         if (!Array.isArray(rawRequired) || !rawRequired.every((name) => typeof name === "string")) fail(`"required" must be an array of strings`);
         const required = [...new Set(rawRequired as string[])];
         const additional = raw.additionalProperties;
-        if (additional !== undefined && typeof additional !== "boolean") fail(`"additionalProperties" as a schema is not supported (only false, or true on an object without properties)`);
+        // Extra properties the schema allows (a schema, or true next to properties) are not generated: the object is closed to its listed ones.
+        if (additional !== undefined && additional !== false && (typeof additional !== "boolean" || isPlainObject(raw.properties) && Object.keys(raw.properties).length > 0))
+            this.relax(path, "additionalProperties", "narrowed");
 
         const propertiesPath = jsonPathChild(path, "properties");
         const properties: [string, JsonSchema][] = Object.entries(rawProperties)
             .map(([name, schema]) => [name, this.visit(schema, jsonPathChild(propertiesPath, name), refStack, false)]);
-        if (properties.length > 0 && additional === true)
-            fail(`"additionalProperties": true next to "properties" is not supported`);
         for (const name of required) {
             if (properties.some(([known]) => known === name)) continue;
             if (additional === false) fail(`required property ${JSON.stringify(name)} is not in "properties"`);
             properties.push([name, {}]);
         }
-        const freeForm = properties.length === 0 && (additional === true || (additional === undefined && !topLevel));
+        const freeForm = properties.length === 0 && (additional === true || isPlainObject(additional) || (additional === undefined && !topLevel));
         return {type: "object", ...annotations, properties: Object.fromEntries(properties), required, additionalProperties: freeForm};
     }
+}
+
+/** OpenAPI 3.0's `nullable: true`: the schema's types and `null`. */
+function nullable(raw: Record<string, unknown>): Record<string, unknown> {
+    const {nullable: _flag, ...rest} = raw;
+    if (typeof rest.type === "string") return {...rest, type: [rest.type, "null"]};
+    if (Array.isArray(rest.type)) return rest.type.includes("null") ? rest : {...rest, type: [...rest.type, "null"]};
+    if (Array.isArray(rest.enum) && !rest.enum.includes(null)) return {...rest, enum: [...rest.enum, null]};
+    return rest;
 }

@@ -1,11 +1,12 @@
 import type {ToolDefinition} from "./ToolDefinition.js";
 import {expandedJsonLength} from "./expandedJsonLength.js";
 import {grammarLimits} from "./grammarLimits.js";
-import {normalizeParametersSchema} from "./normalizeSchema.js";
+import {normalizeParameters} from "./normalizeSchema.js";
 import type {SchemaDialect} from "./schemaTypeName.js";
 import {ToolSchemaError} from "./ToolSchemaError.js";
 
-const toolNamePattern = /^[A-Za-z0-9_.-]{1,64}$/;
+/** Tool names: A-Z, a-z, 0-9, `_`, `.` and `-` (they are written into prompts and grammars), up to 256 characters (OpenAI's 64 is their API's limit, not a local engine's). */
+const toolNamePattern = /^[A-Za-z0-9_.-]{1,256}$/;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -24,7 +25,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Error paths are relative to the function definition (the object holding name, description and
  * parameters), e.g. `$.parameters.properties.city`, in both formats.
  *
- * Names are kept as given and must be unique, 1-64 characters of `[A-Za-z0-9_.-]`. Missing
+ * Names are kept as given and must be unique, 1-256 characters of `[A-Za-z0-9_.-]`. Missing
  * parameters mean no arguments. Every problem is a `ToolSchemaError` naming the tool and the
  * JSON path inside its definition. All the tools' parameters together may take at most
  * `grammarLimits.schemaJsonLength` characters of JSON with `$ref`s expanded.
@@ -70,7 +71,7 @@ function normalizeTool(entry: unknown, index: number): ToolDefinition {
     const name = fields.name;
     if (typeof name !== "string" || name === "") throw new ToolSchemaError(index, `$.name`, "the tool name must be a non-empty string");
     if (!toolNamePattern.test(name))
-        throw new ToolSchemaError(name, `$.name`, "the tool name must be at most 64 characters of A-Z, a-z, 0-9, _, . and -");
+        throw new ToolSchemaError(name, `$.name`, "the tool name must be at most 256 characters of A-Z, a-z, 0-9, _, . and -");
     const description = fields.description ?? "";
     if (typeof description !== "string") throw new ToolSchemaError(name, `$.description`, `"description" must be a string`);
 
@@ -78,6 +79,6 @@ function normalizeTool(entry: unknown, index: number): ToolDefinition {
     const raw = fields.parameters ?? {type: "object", properties: {}};
     // Tools converted from BFCL docs without converting their types keep BFCL's "dict" marker.
     if (isPlainObject(raw) && raw.type === "dict") dialect = "bfcl";
-    const parameters = normalizeParametersSchema(raw, {tool: name, dialect, root: raw, rootPath});
-    return {name, description, parameters};
+    const {schema: parameters, relaxed} = normalizeParameters(raw, {tool: name, dialect, root: raw, rootPath});
+    return relaxed.length === 0 ? {name, description, parameters} : {name, description, parameters, relaxed, originalParameters: raw};
 }

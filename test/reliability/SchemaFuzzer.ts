@@ -17,6 +17,7 @@ import {normalizeTools} from "../../src/tools/normalizeTools.js";
 import {ToolSchemaError} from "../../src/tools/ToolSchemaError.js";
 import type {ToolDefinition} from "../../src/tools/ToolDefinition.js";
 import {validateArguments} from "../../src/tools/validateArguments.js";
+import {schemaViolations} from "../../src/tools/schemaViolations.js";
 import {GbnfSampler} from "../tools/gbnfSample.js";
 import {compileGrammar, grammarAccepts} from "../tools/llamaGrammar.js";
 
@@ -33,6 +34,10 @@ export interface FuzzTally {
     llamaTexts: number;
     /** Compiled schemas whose raw form ajv could not compile (their texts were checked against the normalised schema only). */
     rawSchemasAjvSkipped: number;
+    /** Drawn texts that break the raw schema where the grammar relaxed it, each reported by schemaViolations. */
+    reportedViolations: number;
+    /** Compiled schemas with relaxed keywords. */
+    relaxedSchemas: number;
     /**
      * Compiled schemas ajv cannot check: a property name holds a lone UTF-16 surrogate (ajv's
      * encodeURIComponent throws), or a key is named `__proto__` (ajv ignores such properties),
@@ -54,7 +59,7 @@ const clearRejection = new RegExp(`^tool "${toolName}": .+ at \\$\\.parameters`,
 export class SchemaFuzzer {
     public readonly tally: FuzzTally = {
         schemas: 0, compiled: 0, rejected: 0, crashes: 0, invalidOutputs: 0, textsChecked: 0, llamaGrammars: 0, llamaTexts: 0,
-        rawSchemasAjvSkipped: 0, ajvUnsupported: 0, rejections: {}, failures: []
+        rawSchemasAjvSkipped: 0, reportedViolations: 0, relaxedSchemas: 0, ajvUnsupported: 0, rejections: {}, failures: []
     };
     // ownProperties: without it ajv reads a property named "toString" from Object.prototype.
     private readonly strictAjv = new Ajv2020({strict: true, strictTypes: true, validateFormats: false, ownProperties: true, logger: false});
@@ -88,6 +93,7 @@ export class SchemaFuzzer {
             return;
         }
         tally.compiled++;
+        if (tool.relaxed !== undefined) tally.relaxedSchemas++;
 
         const rawView = ajvView(raw);
         const ajvCanCheck = !/"(__proto__|constructor|toString|valueOf)":/.test(JSON.stringify(tool.parameters));
@@ -140,7 +146,14 @@ export class SchemaFuzzer {
         const verdict = validateArguments(tool, value);
         if (!verdict.valid) return `validateArguments rejects it (${verdict.errors.join("; ")})`;
         if (normalized !== undefined && !normalized(value)) return `ajv rejects it against the normalised schema (${this.strictAjv.errorsText(normalized.errors)})`;
-        if (raw !== undefined && !raw(value)) return `ajv rejects it against the raw schema (${this.looseAjv.errorsText(raw.errors)})`;
+        if (raw !== undefined && !raw(value)) {
+            // Where the grammar relaxed the schema, a text that breaks it must be reported as a violation, never passed off as valid.
+            if (tool.relaxed !== undefined && (schemaViolations(tool, value)?.length ?? 1) > 0) {
+                this.tally.reportedViolations++;
+                return undefined;
+            }
+            return `ajv rejects it against the raw schema (${this.looseAjv.errorsText(raw.errors)})${tool.relaxed === undefined ? "" : " and schemaViolations does not report it"}`;
+        }
         return undefined;
     }
 

@@ -93,11 +93,11 @@ t("unknown tool_choice name: the name and the known tools are given", async () =
     assert.equal(reply.error!.details, {field: "tool_choice.function.name"});
 });
 
-t("unsupported schemas: tool_schema naming the tool, the problem and the JSON path", async () => {
+t("unsatisfiable schemas: tool_schema naming the tool, the problem and the JSON path", async () => {
     const reply = await replyTo(JSON.stringify({id: "s", messages: user, tools: [{type: "function", function: {name: "find", parameters: {
-        type: "object", properties: {city: {type: "object", properties: {zip: {type: "string", pattern: "^[0-9]{5}$"}}}}}}}]}));
-    expectError(reply, "s", "tool_schema", /^tool "find": unsupported keyword "pattern" at \$\.parameters\.properties\.city\.properties\.zip$/);
-    assert.equal(reply.error!.details, {tool: "find", path: "$.parameters.properties.city.properties.zip", problem: "unsupported keyword \"pattern\""});
+        type: "object", properties: {city: {type: "object", properties: {zip: {type: "string", minLength: 6, maxLength: 5}}}}}}}]}));
+    expectError(reply, "s", "tool_schema", /^tool "find": "minLength" is greater than "maxLength" at \$\.parameters\.properties\.city\.properties\.zip$/);
+    assert.equal(reply.error!.details, {tool: "find", path: "$.parameters.properties.city.properties.zip", problem: "\"minLength\" is greater than \"maxLength\""});
 });
 
 t("cyclic schemas: the cyclic $ref and where it closes the cycle", async () => {

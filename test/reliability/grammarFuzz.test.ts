@@ -1,7 +1,8 @@
 /**
  * Grammar fuzzing (the `npm test` size; `npm run bench -- reliability` runs 10,000): seeded
  * random tool schemas are each either rejected with a clear ToolSchemaError or compiled to a
- * grammar whose drawn texts are valid for ajv (raw and normalised schema) and validateArguments,
+ * grammar whose drawn texts are valid for ajv (raw and normalised schema) and validateArguments, or,
+ * where the grammar relaxed the raw schema, break it only with a violation schemaViolations reports,
  * and accepted by llama.cpp's grammar engine (which also parses every grammar here).
  */
 import {suite} from "uvu";
@@ -22,7 +23,7 @@ t("1,000 seeded random schemas: clear rejections or grammars whose every drawn t
     assert.ok(tally.compiled >= 350 && tally.rejected >= 350, `${tally.compiled} compiled, ${tally.rejected} rejected`);
     assert.ok(tally.llamaGrammars === tally.compiled && tally.textsChecked >= 4 * tally.compiled - 10, `${tally.llamaGrammars} grammars, ${tally.textsChecked} texts`);
     const reasons = Object.keys(tally.rejections).join("\n");
-    for (const reason of [/cyclic \$/, /nests deeper than N levels/, /unsupported keyword/, /does not resolve/, /range is empty|range \[N, N\] is empty/])
+    for (const reason of [/cyclic \$/, /nests deeper than N levels/, /does not resolve/, /range is empty|range \[N, N\] is empty/])
         assert.match(reasons, reason);
 });
 

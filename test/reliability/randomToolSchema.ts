@@ -3,7 +3,7 @@
  * normaliser and the GBNF compiler. They mix what toolace-r supports (nesting, every type, enums
  * and consts of odd values, anyOf/oneOf/allOf, type arrays, optional and required properties,
  * min/max bounds up to 1e300, annotations, `$defs`/`definitions` with shared `$ref`s, odd
- * property names) with what it must reject cleanly (unsupported keywords, cyclic or dangling
+ * property names) with keywords the grammar relaxes (pattern, uniqueItems…; reported when a call breaks them) and what it must reject cleanly (cyclic or dangling
  * `$ref`s, malformed keyword values, empty ranges, nesting beyond the depth limit...). About
  * half of them are accepted.
  */
@@ -233,7 +233,7 @@ class SchemaGenerator {
         if (this.chance(0.004)) schema.description = 42;
     }
 
-    /** Adds something toolace-r must reject. */
+    /** Adds a keyword the grammar does not enforce (relaxed and checked) or ignores (an annotation). */
     private spoil(schema: Record<string, unknown>): void {
         const [keyword, value] = this.pick(unsupportedKeywords);
         schema[keyword] = value;

@@ -45,7 +45,10 @@ t("normalises an OpenAI tool: types, required, annotations, property order", () 
         },
         required: ["city", "city"]
     }));
-    assert.equal(tool, {
+    const {relaxed, originalParameters, ...normalized} = tool!;
+    assert.equal(relaxed, [{path: "$.parameters.properties.when", keyword: "format", action: "ignored"}], "a checked format is relaxed");
+    assert.type(originalParameters, "object");
+    assert.equal(normalized, {
         name: "get_weather",
         description: "Weather for a city.",
         parameters: {
@@ -274,10 +277,11 @@ withShared(t, bfclDirectory, "the shared BFCL data")("normalises a real BFCL doc
     assert.equal(fromBfcl.map((tool) => tool.parameters), fromOpenAi.map((tool) => tool.parameters));
 });
 
-t("unsupported keywords are rejected with the tool name and JSON path", () => {
-    const error = expectError(openAi(params({city: {type: "string", pattern: "^[A-Z]"}})),
-        `tool "get_weather": unsupported keyword "pattern" at $.parameters.properties.city`);
-    assert.equal(error.context, {tool: "get_weather", path: "$.parameters.properties.city", problem: `unsupported keyword "pattern"`});
+t("assertions no grammar here enforces are relaxed and listed; unknown keywords and annotations are ignored", () => {
+    const [tool] = normalizeTools(openAi(params({city: {type: "string", pattern: "^[A-Z]", example: "Paris", "x-kubernetes-list-type": "atomic", readonly: true, self: {a: 1}, id: "c"}})));
+    assert.equal(tool!.parameters.properties.city, {type: "string"});
+    assert.equal(tool!.relaxed, [{path: "$.parameters.properties.city", keyword: "pattern", action: "ignored"}]);
+    assert.ok(tool!.originalParameters !== undefined);
     const cases: [string, unknown][] = [
         ["patternProperties", {type: "object", patternProperties: {"^x": {type: "string"}}}],
         ["not", {not: {type: "string"}}],
@@ -288,24 +292,37 @@ t("unsupported keywords are rejected with the tool name and JSON path", () => {
         ["contains", {type: "array", contains: {type: "string"}}],
         ["prefixItems", {type: "array", prefixItems: [{type: "string"}]}],
         ["multipleOf", {type: "integer", multipleOf: 5}],
-        ["nullable", {type: "string", nullable: true}],
-        ["optional", {type: "string", optional: true}]
+        ["format", {type: "string", format: "date-time"}]
     ];
-    for (const [keyword, schema] of cases)
-        expectError(openAi(params({x: {type: "array", items: schema}})),
-            `tool "get_weather": unsupported keyword "${keyword}" at $.parameters.properties.x.items`);
+    for (const [keyword, schema] of cases) {
+        const [relaxed] = normalizeTools(openAi(params({x: {type: "array", items: schema}})));
+        assert.ok(relaxed!.relaxed?.some((entry) => entry.keyword === keyword && entry.path === "$.parameters.properties.x.items"), `${keyword}: ${JSON.stringify(relaxed!.relaxed)}`);
+    }
+    const [plain] = normalizeTools(openAi(params({x: {type: "string", title: "X", example: "y", optional: true, format: "my-own-format", $comment: "c"}})));
+    assert.is(plain!.relaxed, undefined, "annotations and unknown formats relax nothing");
+    assert.is(plain!.originalParameters, undefined);
 });
 
-t("additionalProperties other than false (or true on an object without properties) is rejected", () => {
-    expectError(openAi({type: "object", properties: {a: {type: "string"}}, additionalProperties: {type: "string"}}),
-        `tool "get_weather": "additionalProperties" as a schema is not supported (only false, or true on an object without properties) at $.parameters`);
-    expectError(openAi({type: "object", properties: {a: {type: "string"}}, additionalProperties: true}),
-        `tool "get_weather": "additionalProperties": true next to "properties" is not supported at $.parameters`);
+t("OpenAPI's nullable adds null; decimal bounds are widened to integers", () => {
+    const [tool] = normalizeTools(openAi(params({x: {type: "string", nullable: true}, y: {type: "number", minimum: 0.5, exclusiveMaximum: 2.5}})));
+    assert.equal(tool!.parameters.properties.x, {anyOf: [{type: "string"}, {type: "null"}]});
+    assert.equal(tool!.parameters.properties.y, {type: "number", minimum: 0, maximum: 3});
+    assert.equal(tool!.relaxed, [{path: "$.parameters.properties.y", keyword: "minimum", action: "widened"}, {path: "$.parameters.properties.y", keyword: "exclusiveMaximum", action: "widened"}]);
+});
+
+t("additionalProperties other than false next to properties closes the object (narrowed, listed)", () => {
+    for (const additional of [{type: "string"}, true]) {
+        const [tool] = normalizeTools(openAi({type: "object", properties: {a: {type: "string"}}, additionalProperties: additional}));
+        assert.is(tool!.parameters.additionalProperties, false);
+        assert.equal(tool!.relaxed, [{path: "$.parameters", keyword: "additionalProperties", action: "narrowed"}]);
+    }
+    const [free] = normalizeTools(openAi(params({m: {type: "object", additionalProperties: {type: "integer"}}})));
+    assert.equal(free!.parameters.properties.m, {type: "object", properties: {}, required: [], additionalProperties: true});
     expectError(openAi({type: "object", properties: {}, required: ["a"], additionalProperties: false}),
         `tool "get_weather": required property "a" is not in "properties" at $.parameters`);
 });
 
-t("$ref: cyclic, non-local, unresolvable and with constraining siblings are rejected", () => {
+t("$ref: cyclic, non-local and unresolvable are rejected; its siblings are relaxed", () => {
     expectError(openAi({
         type: "object",
         $defs: {node: {type: "object", properties: {children: {type: "array", items: {$ref: "#/$defs/node"}}}}},
@@ -319,15 +336,24 @@ t("$ref: cyclic, non-local, unresolvable and with constraining siblings are reje
         `tool "get_weather": unsupported $ref "https://example.com/s.json" (only local "#/$defs/..." and "#/definitions/..." references are supported) at $.parameters.properties.x`);
     expectError(openAi(params({x: {$ref: "#/$defs/missing"}})),
         `tool "get_weather": $ref "#/$defs/missing" does not resolve at $.parameters.properties.x`);
-    expectError(openAi({type: "object", $defs: {s: {type: "string"}}, properties: {x: {$ref: "#/$defs/s", maxLength: 3}}}),
-        `tool "get_weather": keyword "maxLength" next to "$ref" is not supported at $.parameters.properties.x`);
+    const [tool] = normalizeTools(openAi({type: "object", $defs: {s: {type: "string"}}, properties: {x: {$ref: "#/$defs/s", maxLength: 3}}}));
+    assert.equal(tool!.parameters.properties.x, {type: "string"});
+    assert.equal(tool!.relaxed, [{path: "$.parameters.properties.x", keyword: "maxLength", action: "ignored"}]);
 });
 
-t("combinators: allOf of several schemas, anyOf with siblings and empty lists are rejected", () => {
-    expectError(openAi(params({x: {allOf: [{type: "string"}, {maxLength: 2}]}})),
-        `tool "get_weather": "allOf" with more than one schema is not supported at $.parameters.properties.x`);
-    expectError(openAi(params({x: {type: "string", anyOf: [{maxLength: 2}, {minLength: 5}]}})),
-        `tool "get_weather": keyword "type" next to "anyOf" is not supported at $.parameters.properties.x`);
+t("combinators: allOf merges objects, otherwise relaxes; anyOf next to a type is relaxed; empty lists are rejected", () => {
+    const [merged] = normalizeTools(openAi(params({x: {allOf: [
+        {type: "object", properties: {a: {type: "string"}}, required: ["a"]},
+        {type: "object", properties: {b: {type: "integer"}}, required: ["b"], description: "both"}
+    ]}})));
+    assert.equal(merged!.parameters.properties.x, {type: "object", description: "both", properties: {a: {type: "string"}, b: {type: "integer"}}, required: ["a", "b"], additionalProperties: false});
+    assert.is(merged!.relaxed, undefined);
+    const [first] = normalizeTools(openAi(params({x: {allOf: [{type: "string"}, {maxLength: 2}]}})));
+    assert.equal(first!.parameters.properties.x, {type: "string"});
+    assert.equal(first!.relaxed, [{path: "$.parameters.properties.x", keyword: "allOf", action: "ignored"}]);
+    const [beside] = normalizeTools(openAi(params({x: {type: "string", anyOf: [{maxLength: 2}, {minLength: 5}]}})));
+    assert.equal(beside!.parameters.properties.x, {type: "string"});
+    assert.equal(beside!.relaxed, [{path: "$.parameters.properties.x", keyword: "anyOf", action: "ignored"}]);
     expectError(openAi(params({x: {oneOf: []}})),
         `tool "get_weather": "oneOf" must be a non-empty array of schemas at $.parameters.properties.x`);
     expectError(openAi(params({x: {anyOf: [{type: "string"}, {type: "float"}]}})),
@@ -348,12 +374,10 @@ t("types, enums and bounds that are malformed or unsatisfiable are rejected", ()
     reject({type: "integer", exclusiveMinimum: true}, `"exclusiveMinimum": true needs "minimum"`);
     reject({type: "integer", minimum: "1"}, `"minimum" must be a number`);
     reject({type: "integer", minimum: 1e16}, `bounds beyond ±999999999999999 are not supported`);
-    reject({type: "number", minimum: 0.5}, `the non-integer bound 0.5 of a number is not supported (only integer-valued bounds are)`);
     reject({type: "number", minimum: 1, exclusiveMaximum: 1}, `the number range is empty`);
     reject({type: "string", minLength: 4, maxLength: 3}, `"minLength" is greater than "maxLength"`);
     reject({type: "string", minLength: -1}, `"minLength" must be a non-negative integer`);
     reject({type: "array", minItems: 2001}, `"minItems" above 2000 is not supported`);
-    reject({type: "array", items: [{type: "string"}]}, `tuple-form "items" (an array of schemas) is not supported`);
     reject({minLength: 1, minItems: 1}, `without "type", keywords of several types (string, array) are not supported`);
     reject({type: "object", properties: []}, `"properties" must be an object`);
     reject({type: "object", required: "a"}, `"required" must be an array of strings`);
@@ -366,9 +390,9 @@ t("tool names, descriptions and parameters are validated", () => {
     const fn = (name: unknown, extra: Record<string, unknown> = {}): unknown => ({type: "function", function: {name, ...extra}});
     expectError([fn("")], `tool #0: the tool name must be a non-empty string at $.name`);
     expectError([fn("ok"), fn(7)], `tool #1: the tool name must be a non-empty string at $.name`);
-    expectError([fn("a".repeat(65))], `tool "${"a".repeat(65)}": the tool name must be at most 64 characters of A-Z, a-z, 0-9, _, . and - at $.name`);
-    expectError([fn("get weather")], `tool "get weather": the tool name must be at most 64 characters of A-Z, a-z, 0-9, _, . and - at $.name`);
-    assert.is(normalizeTools([fn("a".repeat(64))])[0]?.name.length, 64);
+    expectError([fn("a".repeat(257))], `tool "${"a".repeat(257)}": the tool name must be at most 256 characters of A-Z, a-z, 0-9, _, . and - at $.name`);
+    expectError([fn("get weather")], `tool "get weather": the tool name must be at most 256 characters of A-Z, a-z, 0-9, _, . and - at $.name`);
+    assert.is(normalizeTools([fn("a".repeat(100))])[0]?.name.length, 100, "names longer than OpenAI's 64 are fine");
     expectError([fn("twice"), {name: "twice", description: "", parameters: {type: "dict", properties: {}}}], `tool "twice": duplicate tool name at $.name`);
     expectError([fn("d", {description: 1})], `tool "d": "description" must be a string at $.description`);
     expectError([fn("p", {parameters: {type: "string"}})], `tool "p": parameters must be an object schema at $.parameters`);
