@@ -134,7 +134,7 @@ t("bad requests are rejected before generation with the field named", async () =
     ] as const) {
         await spm.call(request as never).then(() => assert.unreachable(), (err: Error) => assert.match(err.message, pattern));
     }
-    assert.throws(() => parseCallRequest({messages: [{role: "user", content: "x"}], tools: [{type: "function", function: {name: "f", parameters: {type: "object", properties: {a: {type: "string", pattern: "x"}}}}}]}), /pattern/);
+    assert.throws(() => parseCallRequest({messages: [{role: "user", content: "x"}], tools: [{type: "function", function: {name: "f", parameters: {type: "object", properties: {a: {type: "string", minLength: 2, maxLength: 1}}}}}]}), /minLength/);
 });
 
 t("tools larger than the context give token counts", async () => {
