@@ -8,7 +8,7 @@
  *    generic format) gets `requests` seeded lines over stdin (bench/support/soakRequest.ts: about
  *    55% valid requests with varied tools, tool_choice modes, refinement and sampling; the rest
  *    malformed or truncated JSON, bad and mistyped fields, invalid UTF-8, 1 MB messages, lines over
- *    8 MiB, huge numbers, unknown tool_choice names, unsupported, cyclic, too deep or exponential
+ *    8 MiB, huge numbers, unknown tool_choice names, unsatisfiable, cyclic, too deep or exponential
  *    schemas, tools larger than the context), plus blank lines, which are not requests. Every
  *    request must be answered exactly once with its id (lines whose id cannot be read: anonymously,
  *    as many as were sent) and with the expected error code (valid ones: a result, or
@@ -22,7 +22,8 @@
  *    and exit 0.
  * 3. Schema fuzzing: `schemas` seeded random tool schemas (test/reliability/fuzzToolSchemas.ts);
  *    each must be rejected with a clear ToolSchemaError or compile to a grammar whose drawn texts
- *    validate (ajv on the raw and normalised schema, validateArguments); llama.cpp parses the
+ *    validate (ajv on the raw and normalised schema, validateArguments) or, where the grammar relaxed
+ *    the raw schema (RelaxedKeyword), break it only with a violation schemaViolations reports; llama.cpp parses the
  *    grammar and matches the texts of every `llama-every`-th schema (default 1: all of them).
  * Prints one JSON object; exits 1 when a check fails.
  */

@@ -239,13 +239,22 @@ class SchemaNormalizer {
         const nodes = parts.map((part) => schemaNode(part));
         if (nodes.every((node) => node.kind === "object")) {
             const objects = nodes.map((node) => node.schema as ObjectSchema);
+            // A part with `additionalProperties: false` allows only its own properties in the merged object.
+            let allowed: Set<string> | undefined;
+            for (const item of raw) {
+                const own = closedProperties(item, this.source);
+                if (own !== undefined) allowed = new Set(allowed === undefined ? own : own.filter((name) => allowed!.has(name)));
+            }
             const properties: Record<string, JsonSchema> = {};
             for (const [index, object] of objects.entries())
                 for (const [name, schema] of Object.entries(object.properties)) {
+                    if (allowed !== undefined && !allowed.has(name)) continue;
                     if (Object.hasOwn(properties, name)) this.relax(jsonPathChild(jsonPathChild(jsonPathChild(listPath, index), "properties"), name), "allOf", "ignored");
                     else properties[name] = schema;
                 }
             const required = [...new Set(objects.flatMap((object) => object.required))];
+            const excluded = required.find((name) => allowed !== undefined && !allowed.has(name));
+            if (excluded !== undefined) this.fail(path, `"allOf" requires the property ${JSON.stringify(excluded)}, which a part's "additionalProperties": false excludes: no value satisfies it`);
             const freeForm = objects.every((object) => object.additionalProperties);
             const annotations = Object.assign({}, ...objects.map(({type: _t, properties: _p, required: _r, additionalProperties: _a, ...rest}) => rest)) as SchemaAnnotations;
             return freeForm && Object.keys(properties).length === 0
@@ -416,4 +425,15 @@ function nullable(raw: Record<string, unknown>): Record<string, unknown> {
     if (Array.isArray(rest.type)) return rest.type.includes("null") ? rest : {...rest, type: [...rest.type, "null"]};
     if (Array.isArray(rest.enum) && !rest.enum.includes(null)) return {...rest, enum: [...rest.enum, null]};
     return rest;
+}
+
+/** The properties an object schema (following local `$ref`s) allows alone, where it says `additionalProperties: false`; else undefined. */
+function closedProperties(raw: unknown, source: SchemaSource, seen: readonly string[] = []): string[] | undefined {
+    if (!isPlainObject(raw)) return undefined;
+    if (typeof raw.$ref === "string" && !seen.includes(raw.$ref)) {
+        const resolved = resolveLocalRef(raw.$ref, source.root, source.rootPath);
+        return "problem" in resolved ? undefined : closedProperties(resolved.target, source, [...seen, raw.$ref]);
+    }
+    if (raw.additionalProperties !== false) return undefined;
+    return isPlainObject(raw.properties) ? Object.keys(raw.properties) : [];
 }

@@ -348,6 +348,13 @@ t("combinators: allOf merges objects, otherwise relaxes; anyOf next to a type is
     ]}})));
     assert.equal(merged!.parameters.properties.x, {type: "object", description: "both", properties: {a: {type: "string"}, b: {type: "integer"}}, required: ["a", "b"], additionalProperties: false});
     assert.is(merged!.relaxed, undefined);
+    const [closed] = normalizeTools(openAi(params({x: {allOf: [
+        {type: "object", properties: {a: {type: "string"}, b: {type: "integer"}}, required: ["a"]},
+        {type: "object", properties: {a: {}}, additionalProperties: false}
+    ]}})));
+    assert.equal(closed!.parameters.properties.x, {type: "object", properties: {a: {type: "string"}}, required: ["a"], additionalProperties: false}, "a closed part keeps only its own properties");
+    expectError(openAi(params({x: {allOf: [{type: "object", properties: {a: {type: "string"}}, required: ["a"]}, {type: "object", additionalProperties: false}]}})),
+        `tool "get_weather": "allOf" requires the property "a", which a part's "additionalProperties": false excludes: no value satisfies it at $.parameters.properties.x`);
     const [first] = normalizeTools(openAi(params({x: {allOf: [{type: "string"}, {maxLength: 2}]}})));
     assert.equal(first!.parameters.properties.x, {type: "string"});
     assert.equal(first!.relaxed, [{path: "$.parameters.properties.x", keyword: "allOf", action: "ignored"}]);
