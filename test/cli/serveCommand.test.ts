@@ -30,7 +30,7 @@ t("listens on a loopback port, answers, and closes cleanly on SIGTERM", async ()
         child.kill("SIGTERM");
         assert.is(await exited, 0, stderr);
     }
-    assert.match(stderr, /1 requests answered/);
+    assert.match(stderr, /1 requests admitted, 0 refused as busy, 0 cancelled/);
 });
 
 t("a port in use and bad flags are clear errors with a non-zero exit", async () => {

@@ -54,6 +54,6 @@ export const ServeCommand: CommandModule<object, ServeArgs> = {
         process.stderr.write("toolace-r serve: closing (requests in progress finish first)\n");
         await app.close();
         await engine.dispose();
-        process.stderr.write(`toolace-r serve: ${app.stats.admitted} requests answered, ${app.stats.refused} refused as busy, ${app.stats.cancelled} cancelled by their client\n`);
+        process.stderr.write(`toolace-r serve: ${app.stats.admitted} requests admitted, ${app.stats.refused} refused as busy, ${app.stats.cancelled} cancelled by their client\n`);
     }
 };
