@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import os from "node:os";
 import {exitWithLauncher, relaunchWithThreadPool} from "./relaunchWithThreadPool.js";
 import {threadPoolSizeFor} from "./threadPoolSizeFor.js";
 
@@ -9,7 +8,7 @@ const DECODING_COMMANDS = new Set(["call", "agent", "eval", "serve", "train iter
 const argv = process.argv.slice(2);
 const decodes = DECODING_COMMANDS.has(argv[0] ?? "") || DECODING_COMMANDS.has(argv.slice(0, 2).join(" "));
 exitWithLauncher();
-if (!decodes || !await relaunchWithThreadPool(threadPoolSizeFor(argv, 1, argv[0] === "serve" ? os.availableParallelism() : Infinity))) {
+if (!decodes || !await relaunchWithThreadPool(threadPoolSizeFor(argv))) {
     const {runCliApp} = await import("./runCliApp.js");
     await runCliApp(argv);
 }

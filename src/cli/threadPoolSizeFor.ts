@@ -8,17 +8,14 @@
  * pool gets one thread per decode that may run at once: `--contexts N` (each context decodes on its
  * own thread) or `--parallel N`, else `fallback`.
  */
-export function threadPoolSizeFor(argv: readonly string[], fallback = 1, parallelCap = Infinity): number {
+export function threadPoolSizeFor(argv: readonly string[], fallback = 1): number {
     let size: number | undefined;
-    // `serve` lays `--parallel N` slots out over at most one context per core (servingLayout): `parallelCap` is its core count.
-    const capParallel = !argv.some((arg) => /^--contexts(=|$)/.test(arg));
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i]!;
         if (arg === "--") break;
         const match = /^--(contexts|parallel)(?:=(.*))?$/.exec(arg);
         if (match === null) continue;
-        const given = Number(match[2] ?? argv[i + 1]);
-        const value = match[1] === "parallel" && capParallel ? Math.min(given, parallelCap) : given;
+        const value = Number(match[2] ?? argv[i + 1]);
         if (Number.isSafeInteger(value) && value >= 1) size = Math.max(size ?? 1, value);
     }
     return Math.min(1024, Math.max(1, size ?? fallback));
