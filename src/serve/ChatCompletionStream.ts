@@ -18,6 +18,8 @@ const ARGUMENTS_FRAGMENT = 32;
 export class ChatCompletionStream {
     private started = false;
     private ended = false;
+    /** The text answer sent so far. */
+    private sentText = "";
 
     public constructor(private readonly response: ServerResponse, private readonly meta: CompletionMeta, private readonly options: {includeUsage: boolean, format: string}) {}
 
@@ -31,13 +33,14 @@ export class ChatCompletionStream {
     }
 
     public text(delta: string): void {
+        this.sentText += delta;
         this.send({choices: [{index: 0, delta: {content: delta}, finish_reason: null, logprobs: null}]});
     }
 
     /** Sends the answer's calls (its text went out as it came), the finish and usage chunks, and `[DONE]`. */
-    public finish(result: CallResult, streamedText: string): void {
-        if (result.content !== null && result.content.length > streamedText.length && result.content.startsWith(streamedText))
-            this.text(result.content.slice(streamedText.length));
+    public finish(result: CallResult): void {
+        if (result.content !== null && result.content.length > this.sentText.length && result.content.startsWith(this.sentText))
+            this.text(result.content.slice(this.sentText.length));
         result.tool_calls.forEach((call, index) => {
             const args = call.function.arguments;
             this.send({choices: [{index: 0, delta: {tool_calls: [{index, id: call.id, type: "function", function: {name: call.function.name, arguments: ""}}]}, finish_reason: null, logprobs: null}]});

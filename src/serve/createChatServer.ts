@@ -117,17 +117,13 @@ export function createChatServer(options: ChatServerOptions): FastifyInstance & 
             }
             reply.hijack();
             const stream = new ChatCompletionStream(reply.raw, meta, {includeUsage: body.includeUsage, format: backend.formatName});
-            let streamed = "";
             try {
                 const result = await backend.call(callRequest, {
                     signal: abort.signal,
                     onRound: (report) => stream.round(report),
-                    onText: (delta) => {
-                        streamed += delta;
-                        stream.text(delta);
-                    }
+                    onText: (delta) => stream.text(delta)
                 });
-                stream.finish(result, streamed);
+                stream.finish(result);
             } catch (error) {
                 stream.fail(OpenAiError.from(error));
             }
