@@ -2,6 +2,8 @@ import type {Writable} from "node:stream";
 import {ToolaceError} from "../errors/ToolaceError.js";
 import type {CallResult} from "../engine/CallResult.js";
 import {parseCallRequest} from "../engine/parseCallRequest.js";
+import type {FunctionTool} from "../mcp/mcpToolDefinition.js";
+import {withExtraTools} from "../mcp/withExtraTools.js";
 import type {CallRequest} from "../engine/CallRequest.js";
 import {recoverRequestId} from "./recoverRequestId.js";
 import {splitLines} from "./splitLines.js";
@@ -19,7 +21,9 @@ export type AgentOptions = {
     /** Lines longer than this are answered with an error (default 8 MiB). */
     maxLineBytes?: number,
     /** Aborting stops reading new lines; requests in flight still get their answer. */
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    /** Tools offered beside each request's own (those of `--mcp` servers); a request's tool of the same name wins. */
+    extraTools?: readonly FunctionTool[]
 };
 
 const DEFAULT_MAX_LINE_BYTES = 8 * 1024 * 1024;
@@ -52,7 +56,7 @@ export async function serveAgent(options: AgentOptions): Promise<{answered: numb
                 write({id: null, error: {code: "line_too_long", message: `request line of ${item.tooLong} bytes exceeds the limit of ${maxLineBytes} bytes`}});
                 continue;
             }
-            const parsed = parseLine(item.line);
+            const parsed = parseLine(item.line, options.extraTools ?? []);
             if (parsed == null) continue;
             if ("error" in parsed) {
                 write(parsed);
@@ -75,7 +79,7 @@ export async function serveAgent(options: AgentOptions): Promise<{answered: numb
 
 type ParsedLine = {id: AgentId, request: CallRequest} | {id: AgentId, error: {code: string, message: string, details?: Record<string, unknown>}};
 
-function parseLine(bytes: Buffer): ParsedLine | null {
+function parseLine(bytes: Buffer, extraTools: readonly FunctionTool[]): ParsedLine | null {
     let text: string;
     try {
         text = utf8.decode(bytes);
@@ -96,7 +100,7 @@ function parseLine(bytes: Buffer): ParsedLine | null {
     if (rawId !== undefined && rawId !== null && id === null)
         return {id: null, error: {code: "bad_request", message: "id must be a string or a number", details: {field: "id"}}};
     try {
-        return {id, request: parseCallRequest(raw)};
+        return {id, request: parseCallRequest(withExtraTools(raw, extraTools))};
     } catch (err) {
         return {id, error: errorObject(err)};
     }

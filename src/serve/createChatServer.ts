@@ -9,6 +9,8 @@ import {chatCompletionBody} from "./chatCompletionBody.js";
 import {ChatCompletionStream} from "./ChatCompletionStream.js";
 import {OpenAiError} from "./OpenAiError.js";
 import {openAiRequest} from "./openAiRequest.js";
+import type {FunctionTool} from "../mcp/mcpToolDefinition.js";
+import {withExtraTools} from "../mcp/withExtraTools.js";
 
 /** What the server needs of a loaded model (a ToolCallEngine has all of it). */
 export type ChatBackend = {
@@ -33,7 +35,9 @@ export type ChatServerOptions = {
     /** Largest request body in bytes (default 8 MiB); larger ones get 413. */
     bodyLimit?: number,
     /** `refine` for requests that do not give one (default: the engine's, adaptive). */
-    refine?: string | number
+    refine?: string | number,
+    /** Tools offered beside each request's own (those of `--mcp` servers); a request's tool of the same name wins. */
+    extraTools?: readonly FunctionTool[]
 };
 
 const DEFAULT_MAX_QUEUE = 64;
@@ -93,7 +97,7 @@ export function createChatServer(options: ChatServerOptions): FastifyInstance & 
     app.post("/v1/chat/completions", {schema: {body: chatCompletionBodySchema}}, async (request, reply) => {
         const body = openAiRequest(request.body as Record<string, unknown>, options.refine === undefined ? {} : {refine: options.refine});
         if (body.model !== undefined && !names.has(body.model)) throw modelNotFound(body.model, listed, modelId);
-        const callRequest = parseCallRequest(body.callRequest);
+        const callRequest = parseCallRequest(withExtraTools(body.callRequest, options.extraTools ?? []));
         if (stats.closing) throw new OpenAiError(503, "the server is shutting down", "server_error", "shutting_down");
         if (stats.active >= backend.slots + maxQueue) {
             stats.refused++;
