@@ -14,7 +14,9 @@ import type {JsonValue} from "./JsonValue.js";
  * Objects are closed (`additionalProperties: false`) unless they are free-form: then
  * `additionalProperties` is `true` and `properties`/`required` are empty.
  * Integer bounds are inclusive integers; number bounds are integer-valued.
- * `description`, `title`, `default` and `format` are annotations: nothing enforces them.
+ * `description`, `title` and `default` are annotations; `format` is enforced on strings for the
+ * formats of `formatPatterns` (date, time, date-time, duration, uuid, email, hostname, ipv4, ipv6,
+ * uri) unless a `pattern` is given, and an annotation otherwise.
  */
 export type JsonSchema =
     | EnumSchema
@@ -48,9 +50,11 @@ export interface AnyOfSchema extends SchemaAnnotations {
 
 export interface StringSchema extends SchemaAnnotations {
     type: "string";
-    /** In Unicode code points, as JSON Schema counts. */
+    /** In Unicode code points, as JSON Schema counts (not enforced by the grammar next to a pattern or an enforced format). */
     minLength?: number;
     maxLength?: number;
+    /** An ECMA-262 regular expression the grammar enforces (matched whole; see patternGbnf). */
+    pattern?: string;
 }
 
 export interface IntegerSchema extends SchemaAnnotations {

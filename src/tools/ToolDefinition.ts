@@ -12,6 +12,6 @@ export interface ToolDefinition {
     parameters: ObjectSchema;
     /** Keywords of the original schema the grammar does not enforce as written (present when there are any). */
     relaxed?: RelaxedKeyword[];
-    /** The original parameters schema, present with `relaxed`: calls are checked against it (schemaViolations). */
+    /** The original parameters schema, present with `relaxed` or where the grammar enforces a pattern or format: calls are checked against it (schemaViolations). */
     originalParameters?: unknown;
 }

@@ -8,6 +8,8 @@ import {integerRangeGbnf} from "./integerRangeGbnf.js";
 import type {ArraySchema, JsonSchema, ObjectSchema} from "./JsonSchema.js";
 import {jsonStringRule} from "./jsonStringRule.js";
 import {numberRangeGbnf} from "./numberRangeGbnf.js";
+import {formatPatterns} from "./formatPatterns.js";
+import {patternGbnf} from "./patternGbnf.js";
 import {schemaNode} from "./schemaNode.js";
 
 /**
@@ -38,6 +40,12 @@ export function compileSchemaGrammar(schema: JsonSchema, nameHint: string, optio
             return rules.add(bounded ? nameHint : "json-number", numberRangeGbnf({minimum, maximum, exclusiveMinimum, exclusiveMaximum}));
         }
         case "string": {
+            const {pattern, format} = node.schema;
+            const formatPattern = format !== undefined && Object.hasOwn(formatPatterns, format) ? formatPatterns[format] : undefined;
+            const grammar = pattern !== undefined ? patternGbnf(pattern, `${nameHint}-pattern`, rules)
+                : formatPattern !== undefined ? patternGbnf(formatPattern.pattern, `format-${format}`, rules, {ignoreCase: formatPattern.ignoreCase})
+                : undefined;
+            if (grammar !== undefined && "rule" in grammar) return grammar.rule;
             const min = node.schema.minLength ?? 0;
             return jsonStringRule(rules, min, cappedMaximum(min, node.schema.maxLength, options.maxStringLength));
         }

@@ -12,6 +12,9 @@ import {type SchemaDialect, schemaTypeName} from "./schemaTypeName.js";
 import {ToolSchemaError} from "./ToolSchemaError.js";
 import {validateValue} from "./validateValue.js";
 import type {RelaxedKeyword} from "./RelaxedKeyword.js";
+import {formatPatterns} from "./formatPatterns.js";
+import {GbnfRuleSet} from "./GbnfRuleSet.js";
+import {patternGbnf} from "./patternGbnf.js";
 
 /** Where a schema comes from: errors name the tool and the path; `$ref`s resolve inside `root`. */
 export interface SchemaSource {
@@ -23,8 +26,8 @@ export interface SchemaSource {
     rootPath: string;
 }
 
-/** Formats the original schema's check enforces (they are listed as relaxed: the grammar writes any string). */
-const checkedFormats = new Set(["date", "time", "date-time", "duration", "uuid", "email", "hostname", "ipv4", "ipv6", "uri", "uri-reference", "iri", "regex", "json-pointer"]);
+/** Formats the original schema's check enforces but the grammar does not (listed as relaxed: the grammar writes any string); those of formatPatterns it enforces. */
+const checkedFormats = new Set(["uri-reference", "iri", "iri-reference", "idn-email", "idn-hostname", "uri-template", "regex", "json-pointer", "relative-json-pointer", "iso-time", "iso-date-time", "url", "byte"]);
 const combinators = new Set(["$ref", "allOf", "anyOf", "oneOf"]);
 /**
  * Assertions and applicators the grammar does not enforce: left out of the grammar and listed as
@@ -33,12 +36,12 @@ const combinators = new Set(["$ref", "allOf", "anyOf", "oneOf"]);
  * as JSON Schema says of unknown keywords.
  */
 const relaxedAssertions = new Set([
-    "pattern", "patternProperties", "propertyNames", "minProperties", "maxProperties", "uniqueItems", "not", "if", "then", "else",
+    "patternProperties", "propertyNames", "minProperties", "maxProperties", "uniqueItems", "not", "if", "then", "else",
     "dependencies", "dependentRequired", "dependentSchemas", "multipleOf", "contains", "minContains", "maxContains", "prefixItems",
     "additionalItems", "unevaluatedProperties", "unevaluatedItems"
 ]);
 const keywordsByType: Readonly<Record<"string" | "numeric" | "array" | "object", readonly string[]>> = {
-    string: ["minLength", "maxLength"],
+    string: ["minLength", "maxLength", "pattern"],
     numeric: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"],
     array: ["items", "minItems", "maxItems"],
     object: ["properties", "required", "additionalProperties"]
@@ -94,18 +97,20 @@ export function normalizeParametersSchema(raw: unknown, source: SchemaSource): O
 }
 
 /** normalizeParametersSchema, with the keywords the grammar does not enforce as written. */
-export function normalizeParameters(raw: unknown, source: SchemaSource): {schema: ObjectSchema, relaxed: RelaxedKeyword[]} {
+export function normalizeParameters(raw: unknown, source: SchemaSource): {schema: ObjectSchema, relaxed: RelaxedKeyword[], checked: boolean} {
     const normalizer = new SchemaNormalizer(source);
     const schema = normalizer.visit(raw, source.rootPath, [], true);
     const node = schemaNode(schema);
     if (node.kind !== "object") throw new ToolSchemaError(source.tool, source.rootPath, "parameters must be an object schema");
-    return {schema: node.schema, relaxed: normalizer.relaxed};
+    return {schema: node.schema, relaxed: normalizer.relaxed, checked: normalizer.enforcesStringChecks || normalizer.relaxed.length > 0};
 }
 
 class SchemaNormalizer {
     private readonly refCache = new Map<string, JsonSchema>();
     /** Keywords the grammar does not enforce as written (see RelaxedKeyword). */
     public readonly relaxed: RelaxedKeyword[] = [];
+    /** Whether the grammar enforces a pattern or format: calls are then checked against the original schema too. */
+    public enforcesStringChecks = false;
     /** Expanded JSON lengths of the schemas built so far (shared by `$ref`s: measured once). */
     private readonly lengths = new WeakMap<object, number>();
     private depth = 0;
@@ -363,10 +368,8 @@ class SchemaNormalizer {
                 return {type, ...annotations, ...normalizeIntegerBounds(raw, fail)};
             case "number":
                 return {type, ...annotations, ...normalizeNumberBounds(raw, fail, (keyword) => this.relax(path, keyword, "widened"))};
-            case "string": {
-                const {minimum: minLength, maximum: maxLength} = this.readCounts(raw, "minLength", "maxLength", fail);
-                return {type, ...annotations, ...(minLength === undefined ? {} : {minLength}), ...(maxLength === undefined ? {} : {maxLength})};
-            }
+            case "string":
+                return this.buildString(raw, annotations, path, fail);
             case "array": {
                 // Tuple-form items (draft 7): any items in the grammar.
                 if (Array.isArray(raw.items)) this.relax(path, "items", "ignored");
@@ -377,6 +380,27 @@ class SchemaNormalizer {
             case "object":
                 return this.buildObject(raw, annotations, path, refStack, topLevel);
         }
+    }
+
+    /** A string schema: lengths, and a pattern or format the grammar enforces (lengths beside them are checked, not enforced). */
+    private buildString(raw: Record<string, unknown>, annotations: SchemaAnnotations, path: string, fail: (problem: string) => never): JsonSchema {
+        const {minimum: minLength, maximum: maxLength} = this.readCounts(raw, "minLength", "maxLength", fail);
+        if (raw.pattern !== undefined && typeof raw.pattern !== "string") fail(`"pattern" must be a string`);
+        let pattern = raw.pattern as string | undefined;
+        if (pattern !== undefined) {
+            const grammar = patternGbnf(pattern, "pattern", new GbnfRuleSet());
+            if ("unsupported" in grammar) {
+                this.relax(path, "pattern", "ignored");
+                pattern = undefined;
+            } else if (grammar.narrowed) this.relax(path, "pattern", "narrowed");
+        }
+        const format = annotations.format !== undefined && Object.hasOwn(formatPatterns, annotations.format) ? annotations.format : undefined;
+        if (format !== undefined && pattern !== undefined) this.relax(path, "format", "ignored");
+        if (pattern !== undefined || format !== undefined) {
+            this.enforcesStringChecks = true;
+            for (const keyword of ["minLength", "maxLength"]) if (raw[keyword] !== undefined) this.relax(path, keyword, "ignored");
+        }
+        return {type: "string", ...annotations, ...(minLength === undefined ? {} : {minLength}), ...(maxLength === undefined ? {} : {maxLength}), ...(pattern === undefined ? {} : {pattern})};
     }
 
     private readCounts(raw: Record<string, unknown>, minKey: string, maxKey: string, fail: (problem: string) => never): {minimum?: number, maximum?: number} {

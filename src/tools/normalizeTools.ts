@@ -79,6 +79,7 @@ function normalizeTool(entry: unknown, index: number): ToolDefinition {
     const raw = fields.parameters ?? {type: "object", properties: {}};
     // Tools converted from BFCL docs without converting their types keep BFCL's "dict" marker.
     if (isPlainObject(raw) && raw.type === "dict") dialect = "bfcl";
-    const {schema: parameters, relaxed} = normalizeParameters(raw, {tool: name, dialect, root: raw, rootPath});
-    return relaxed.length === 0 ? {name, description, parameters} : {name, description, parameters, relaxed, originalParameters: raw};
+    const {schema: parameters, relaxed, checked} = normalizeParameters(raw, {tool: name, dialect, root: raw, rootPath});
+    // The original schema judges calls where the grammar relaxes it, and where it enforces patterns and formats (a second opinion).
+    return {name, description, parameters, ...(relaxed.length > 0 ? {relaxed} : {}), ...(checked ? {originalParameters: raw} : {})};
 }

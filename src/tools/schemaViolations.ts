@@ -20,10 +20,15 @@ const validators = new WeakMap<object, ValidateFunction | null>();
  * when the original schema cannot be compiled (then nothing can be said).
  */
 export function schemaViolations(tool: ToolDefinition, args: unknown): string[] | undefined {
-    if (tool.relaxed === undefined || tool.originalParameters === undefined) return [];
-    const validate = validatorFor(tool.originalParameters);
+    if (tool.originalParameters === undefined) return [];
+    return violationsOf(tool.originalParameters, args);
+}
+
+/** How `value` breaks a raw JSON Schema, as schemaViolations words it; `undefined` when ajv cannot compile the schema. */
+export function violationsOf(schema: unknown, value: unknown): string[] | undefined {
+    const validate = validatorFor(schema);
     if (validate === undefined) return undefined;
-    if (validate(args)) return [];
+    if (validate(value)) return [];
     return (validate.errors ?? []).map((error) => {
         const where = "$" + error.instancePath.split("/").slice(1).map((part) => {
             const key = part.replace(/~1/g, "/").replace(/~0/g, "~");

@@ -1,3 +1,5 @@
+import {formatChecks} from "./formatChecks.js";
+import {formatPatterns} from "./formatPatterns.js";
 import type {JsonSchema} from "./JsonSchema.js";
 import type {JsonValue} from "./JsonValue.js";
 import {jsonEquals} from "./jsonEquals.js";
@@ -12,6 +14,25 @@ export function validateValue(schema: JsonSchema, value: unknown, path: string =
     const errors: string[] = [];
     check(schema, value, path, errors);
     return errors;
+}
+
+const regExps = new Map<string, RegExp | null>();
+
+/** A pattern as ajv reads it (Unicode mode), else in legacy mode; null when neither parses. */
+function patternRegExp(pattern: string): RegExp | undefined {
+    let regExp = regExps.get(pattern);
+    if (regExp === undefined) {
+        for (const flags of ["u", ""]) {
+            try {
+                regExp = new RegExp(pattern, flags);
+                break;
+            } catch {
+                regExp = null;
+            }
+        }
+        regExps.set(pattern, regExp ?? null);
+    }
+    return regExp ?? undefined;
 }
 
 function describe(value: unknown): string {
@@ -63,6 +84,9 @@ function check(schema: JsonSchema, value: unknown, path: string, errors: string[
             const {minLength, maxLength} = node.schema;
             if (minLength !== undefined && length < minLength) fail(`string shorter than ${minLength} characters`);
             if (maxLength !== undefined && length > maxLength) fail(`string longer than ${maxLength} characters`);
+            const {pattern, format} = node.schema;
+            if (pattern !== undefined && patternRegExp(pattern)?.test(value) === false) fail(`string does not match the pattern ${JSON.stringify(pattern)}`);
+            if (format !== undefined && Object.hasOwn(formatPatterns, format) && !formatChecks[format]!(value)) fail(`string is not a valid ${format}`);
             return;
         }
         case "integer":

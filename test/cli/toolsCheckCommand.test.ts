@@ -11,7 +11,7 @@ t("prints every tool's verdict as JSON; exit 0 only when all compile", async () 
     const dir = mkdtempSync(path.join(tmpdir(), "toolace-tools-check-"));
     try {
         const good = path.join(dir, "good.json");
-        writeFileSync(good, JSON.stringify([{type: "function", function: {name: "find", parameters: {type: "object", properties: {zip: {type: "string", pattern: "^[0-9]{5}$"}}}}}]));
+        writeFileSync(good, JSON.stringify([{type: "function", function: {name: "find", parameters: {type: "object", properties: {zip: {type: "string", pattern: "^[0-9]{5}\\b"}}}}}]));
         const ok = await runCli(["tools", "check", "--tools", good]);
         assert.is(ok.code, 0, ok.stderr);
         assert.equal(JSON.parse(ok.stdout), {tools: [{name: "find", ok: true, relaxed: [{path: "$.parameters.properties.zip", keyword: "pattern", action: "ignored"}]}]});

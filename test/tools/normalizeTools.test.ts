@@ -46,8 +46,8 @@ t("normalises an OpenAI tool: types, required, annotations, property order", () 
         required: ["city", "city"]
     }));
     const {relaxed, originalParameters, ...normalized} = tool!;
-    assert.equal(relaxed, [{path: "$.parameters.properties.when", keyword: "format", action: "ignored"}], "a checked format is relaxed");
-    assert.type(originalParameters, "object");
+    assert.is(relaxed, undefined, "a date format is enforced by the grammar, not relaxed");
+    assert.type(originalParameters, "object", "calls are still checked against the original schema");
     assert.equal(normalized, {
         name: "get_weather",
         description: "Weather for a city.",
@@ -278,9 +278,9 @@ withShared(t, bfclDirectory, "the shared BFCL data")("normalises a real BFCL doc
 });
 
 t("assertions no grammar here enforces are relaxed and listed; unknown keywords and annotations are ignored", () => {
-    const [tool] = normalizeTools(openAi(params({city: {type: "string", pattern: "^[A-Z]", example: "Paris", "x-kubernetes-list-type": "atomic", readonly: true, self: {a: 1}, id: "c"}})));
+    const [tool] = normalizeTools(openAi(params({city: {type: "string", pattern: "^(?=[A-Z])", example: "Paris", "x-kubernetes-list-type": "atomic", readonly: true, self: {a: 1}, id: "c"}})));
     assert.equal(tool!.parameters.properties.city, {type: "string"});
-    assert.equal(tool!.relaxed, [{path: "$.parameters.properties.city", keyword: "pattern", action: "ignored"}]);
+    assert.equal(tool!.relaxed, [{path: "$.parameters.properties.city", keyword: "pattern", action: "ignored"}], "a lookahead is beyond a grammar");
     assert.ok(tool!.originalParameters !== undefined);
     const cases: [string, unknown][] = [
         ["patternProperties", {type: "object", patternProperties: {"^x": {type: "string"}}}],
@@ -292,7 +292,10 @@ t("assertions no grammar here enforces are relaxed and listed; unknown keywords 
         ["contains", {type: "array", contains: {type: "string"}}],
         ["prefixItems", {type: "array", prefixItems: [{type: "string"}]}],
         ["multipleOf", {type: "integer", multipleOf: 5}],
-        ["format", {type: "string", format: "date-time"}]
+        ["format", {type: "string", format: "uri-reference"}],
+        ["format", {type: "string", pattern: "^[a-z]+$", format: "date-time"}],
+        ["pattern", {type: "string", pattern: "[0-9]{3}"}],
+        ["maxLength", {type: "string", pattern: "^[0-9]+$", maxLength: 4}]
     ];
     for (const [keyword, schema] of cases) {
         const [relaxed] = normalizeTools(openAi(params({x: {type: "array", items: schema}})));

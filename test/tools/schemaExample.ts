@@ -17,7 +17,10 @@ export function schemaExample(schema: JsonSchema, mode: "minimal" | "full"): Jso
         case "null": return null;
         case "boolean": return true;
         case "string": {
-            const {minLength = 0, maxLength} = node.schema;
+            const {minLength = 0, maxLength, format} = node.schema;
+            // Values of the formats the grammar enforces (a pattern's example is left to the tests that give one).
+            const formatted: Record<string, string> = {date: "2024-02-29", time: "12:30:00Z", "date-time": "2024-02-29T12:30:00Z", email: "a@b.io", uuid: "123e4567-e89b-12d3-a456-426614174000", ipv4: "10.0.0.1", ipv6: "::1", hostname: "example.org", uri: "https://example.org/a", duration: "P1D"};
+            if (node.schema.pattern === undefined && format !== undefined && formatted[format] !== undefined) return formatted[format]!;
             return "a".repeat(Math.min(Math.max(minLength, 1), maxLength ?? Infinity));
         }
         case "integer":
