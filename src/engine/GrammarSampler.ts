@@ -5,9 +5,9 @@ import {GrammarProbe} from "./GrammarProbe.js";
 export type GrammarSampleOptions = {
     /** Seed of the random walk (the same seed, grammar and vocabulary give the same texts). */
     seed: number,
-    /** Characters after which the walk closes what it can (default 2,000). */
+    /** Tokens after which the walk closes what it can (default 2,000). */
     softLimit?: number,
-    /** Characters after which the walk gives up with an error (default 20,000). */
+    /** Tokens after which the walk gives up with an error (default 20,000). */
     hardLimit?: number
 };
 
@@ -56,22 +56,22 @@ export class GrammarSampler {
     private walk(grammar: LlamaGrammar, random: () => number, softLimit: number, hardLimit: number): string {
         const probe = GrammarProbe.create(this.model, grammar);
         if (probe === undefined) throw new ToolaceError("sample", "this node-llama-cpp build cannot step a grammar token by token");
-        let text = "";
+        // The text is the tokens' text as a whole: a character may span several byte tokens.
+        const text = (): string => this.model.detokenize([...probe.path]);
         for (;;) {
-            const length = [...text].length;
-            if (length > hardLimit) throw new ToolaceError("sample", `a walk through the grammar passed ${hardLimit} characters without ending`, {text: text.slice(0, 200)});
+            const length = probe.path.length;
+            if (length > hardLimit) throw new ToolaceError("sample", `a walk through the grammar passed ${hardLimit} tokens without ending`, {text: text().slice(0, 200)});
             const complete = probe.allows(this.eos);
-            if (complete && (random() < 0.5 || !this.anyAllowed(probe))) return text;
+            if (complete && (random() < 0.5 || !this.anyAllowed(probe))) return text();
             const closeBias = Math.min(1, 0.1 + length / softLimit);
             const next = (random() < closeBias ? this.firstAllowed(probe, shuffled(this.closerTokens, random)) : undefined)
                 ?? this.firstAllowed(probe, shuffled(this.chars, random))
                 ?? this.anyToken(probe, random);
             if (next === undefined) {
-                if (complete) return text;
-                throw new ToolaceError("sample", "the grammar allows no token after this text: it has a dead end", {text: text.slice(-200)});
+                if (complete) return text();
+                throw new ToolaceError("sample", "the grammar allows no token after this text: it has a dead end", {text: text().slice(-200)});
             }
             probe.accept([next.token]);
-            text += next.char;
         }
     }
 
@@ -91,7 +91,7 @@ export class GrammarSampler {
         for (let i = 0; i < size; i++) {
             const token = ((start + i) % size) as Token;
             if (token === this.eos || !probe.allows(token)) continue;
-            return {char: this.model.detokenize([token]), token};
+            return {char: "", token};
         }
         return undefined;
     }
