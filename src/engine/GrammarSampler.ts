@@ -1,6 +1,7 @@
 import {type Llama, LlamaGrammar, type LlamaModel, type Token} from "node-llama-cpp";
 import {ToolaceError} from "../errors/ToolaceError.js";
 import {GrammarProbe} from "./GrammarProbe.js";
+import {tokensText} from "./tokensText.js";
 
 export type GrammarSampleOptions = {
     /** Seed of the random walk (the same seed, grammar and vocabulary give the same texts). */
@@ -56,8 +57,7 @@ export class GrammarSampler {
     private walk(grammar: LlamaGrammar, random: () => number, softLimit: number, hardLimit: number): string {
         const probe = GrammarProbe.create(this.model, grammar);
         if (probe === undefined) throw new ToolaceError("sample", "this node-llama-cpp build cannot step a grammar token by token");
-        // The text is the tokens' text as a whole: a character may span several byte tokens.
-        const text = (): string => this.model.detokenize([...probe.path]);
+        const text = (): string => tokensText(this.model, probe.path);
         for (;;) {
             const length = probe.path.length;
             if (length > hardLimit) throw new ToolaceError("sample", `a walk through the grammar passed ${hardLimit} tokens without ending`, {text: text().slice(0, 200)});

@@ -33,6 +33,7 @@ import {draftChecksPayOff} from "./draftChecksPayOff.js";
 import {DraftCheckPolicy} from "./DraftCheckPolicy.js";
 import {DraftMargins} from "./DraftMargins.js";
 import type {CallEnvelope} from "./repeatedCallCut.js";
+import {tokensText} from "./tokensText.js";
 
 export type EngineOptions = {
     /** GGUF path or `hf:` URI; default: the embedded `models/default.gguf`. */
@@ -261,7 +262,15 @@ export class ToolCallEngine {
                 const text = round === 0 && (hooks.onText !== undefined || (request.stop?.length ?? 0) > 0)
                     ? new TextAnswerStream({stop: request.stop ?? [], textOpen: this.template?.layout.textOpen ?? "", opensCall: (written) => this.opensCall(written), onText: hooks.onText})
                     : undefined;
-                const stopWhen = text === undefined ? undefined : (generated: readonly Token[]): boolean => text.push(this.model.detokenize(generated.filter((token) => !this.model.isEogToken(token)), true));
+                // The text so far, extended token by token (the settled part is kept: a character may still span the last byte tokens).
+                let settled = {tokens: 0, text: ""};
+                const stopWhen = text === undefined ? undefined : (generated: readonly Token[]): boolean => {
+                    const tokens = generated.filter((token) => !this.model.isEogToken(token));
+                    const tail = tokensText(this.model, tokens.slice(settled.tokens), true);
+                    const written = settled.text + tail;
+                    if (!tail.endsWith("\uFFFD")) settled = {tokens: tokens.length, text: written};
+                    return text.push(written);
+                };
                 const turn = await generateTurn(sequence, history, {grammar, maxTokens, sampling: request.sampling, draftSource, draft, draftMargins: this.draftMargins,
                     stopRepeatedCall: this.repeatStop, stopWhen, signal});
                 if (signal?.aborted === true) throw new ToolaceError("aborted", `the request was cancelled during round ${round}`, {round});

@@ -4,6 +4,7 @@ import type {DraftMargins} from "./DraftMargins.js";
 import {GrammarProbe} from "./GrammarProbe.js";
 import {type CallEnvelope, repeatedCallCut} from "./repeatedCallCut.js";
 import {verifyDraft} from "./verifyDraft.js";
+import {tokensText} from "./tokensText.js";
 
 export type SamplingOptions = {
     /** 0 = greedy (default). */
@@ -177,7 +178,7 @@ export async function generateTurn(sequence: LlamaContextSequence, tokens: reado
     const textTokens = ended === "eog" ? generated.slice(0, -1) : generated;
     return {
         generated,
-        text: model.detokenize(textTokens, true),
+        text: tokensText(model, textTokens, true),
         ended: ended ?? "length",
         inputTokens: meter.usedInputTokens,
         outputTokens: meter.usedOutputTokens,
