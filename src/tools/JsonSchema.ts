@@ -11,8 +11,8 @@ import type {JsonValue} from "./JsonValue.js";
  * - `{type: "string" | "integer" | "number" | "boolean" | "null" | "array" | "object", ...}`.
  * - `{}`: any JSON value.
  *
- * Objects are closed (`additionalProperties: false`) unless they are free-form: then
- * `additionalProperties` is `true` and `properties`/`required` are empty.
+ * Objects are closed (`additionalProperties: false`) unless they are free-form or maps: then
+ * `additionalProperties` is `true` or a schema and `properties`/`required` are empty.
  * Integer bounds are inclusive integers; number bounds are integer-valued.
  * `description`, `title` and `default` are annotations; `format` is enforced on strings for the
  * formats of `formatPatterns` (date, time, date-time, duration, uuid, email, hostname, ipv4, ipv6,
@@ -50,7 +50,7 @@ export interface AnyOfSchema extends SchemaAnnotations {
 
 export interface StringSchema extends SchemaAnnotations {
     type: "string";
-    /** In Unicode code points, as JSON Schema counts (not enforced by the grammar next to a pattern or an enforced format). */
+    /** In Unicode code points, as JSON Schema counts (left out beside a pattern or an enforced format: checked, not enforced). */
     minLength?: number;
     maxLength?: number;
     /** An ECMA-262 regular expression the grammar enforces (matched whole; see patternGbnf). */
@@ -83,6 +83,8 @@ export interface NullSchema extends SchemaAnnotations {
 
 export interface ArraySchema extends SchemaAnnotations {
     type: "array";
+    /** The schemas of the first items, in order (a tuple; draft 7's array `items`); `items` is the schema of those after them. */
+    prefixItems?: JsonSchema[];
     items: JsonSchema;
     minItems?: number;
     maxItems?: number;
@@ -93,8 +95,19 @@ export interface ObjectSchema extends SchemaAnnotations {
     /** In the order the tool definition gave them; arguments are written in this order. */
     properties: {[name: string]: JsonSchema};
     required: string[];
-    /** `false`: no other keys. `true` (free-form object): `properties` and `required` are empty. */
-    additionalProperties: boolean;
+    /**
+     * `false`: no other keys. `true` or a schema (a free-form object or map): `properties` and
+     * `required` are empty, and any keys (those of `propertyNames`) may come with any values (the
+     * schema's).
+     */
+    additionalProperties: boolean | JsonSchema;
+    /** Of a map: keys matching a pattern, with their values' schema (then keys come only from these patterns). */
+    patternProperties?: {[pattern: string]: JsonSchema};
+    /** Of a map: the schema of its keys (a string or enum schema). */
+    propertyNames?: JsonSchema;
+    /** How many members: of a map, any bounds; of an object with properties, only `minProperties: 1` (at least one of them). */
+    minProperties?: number;
+    maxProperties?: number;
 }
 
 /** Any JSON value: a schema with annotations only. */

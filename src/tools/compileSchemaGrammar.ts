@@ -51,14 +51,17 @@ export function compileSchemaGrammar(schema: JsonSchema, nameHint: string, optio
         }
         case "array":
             return compileArray(node.schema, nameHint, options, rules);
-        case "object":
-            return node.schema.additionalProperties
-                ? freeFormObjectRule(rules, options, grammarLimits.anyValueDepth)
-                : compileObject(node.schema, nameHint, options, rules);
+        case "object": {
+            const {additionalProperties, patternProperties, propertyNames, minProperties, maxProperties} = node.schema;
+            if ((additionalProperties === false && patternProperties === undefined) || Object.keys(node.schema.properties).length > 0) return compileObject(node.schema, nameHint, options, rules);
+            const plainFreeForm = additionalProperties === true && [patternProperties, propertyNames, minProperties, maxProperties].every((keyword) => keyword === undefined);
+            return plainFreeForm ? freeFormObjectRule(rules, options, grammarLimits.anyValueDepth) : compileMap(node.schema, nameHint, options, rules);
+        }
     }
 }
 
 function compileArray(schema: ArraySchema, nameHint: string, options: GrammarOptions, rules: GbnfRuleSet): string {
+    if (schema.prefixItems !== undefined && schema.prefixItems.length > 0) return compileTuple(schema, schema.prefixItems, nameHint, options, rules);
     const min = schema.minItems ?? 0;
     const max = cappedMaximum(min, schema.maxItems, options.maxArrayItems);
     if (max === 0) return rules.add("json-empty-array", `"[]"`);
@@ -70,6 +73,67 @@ function compileArray(schema: ArraySchema, nameHint: string, options: GrammarOpt
     // any group around it (2000 at most): a long list inside `( ... )?` would be refused. A rule of its own is not.
     const list = more === "" || max === undefined ? `(${items})` : rules.add(`${nameHint}-items`, items);
     return rules.add(nameHint, `"[" ${list}? "]"`);
+}
+
+/**
+ * An array whose first items have schemas of their own (`prefixItems`), then items of `items`:
+ * item i is written only after item i-1, and required while i < minItems.
+ */
+function compileTuple(schema: ArraySchema, prefix: readonly JsonSchema[], nameHint: string, options: GrammarOptions, rules: GbnfRuleSet): string {
+    const min = schema.minItems ?? 0;
+    const max = cappedMaximum(min, schema.maxItems, options.maxArrayItems);
+    if (max === 0) return rules.add("json-empty-array", `"[]"`);
+    const separator = gbnfLiteral(jsonSeparators(options).item);
+    const restMax = max === undefined ? undefined : Math.max(max - prefix.length, 0);
+    const rest = (): string => {
+        if (restMax === 0) return "";
+        const item = compileSchemaGrammar(schema.items, `${nameHint}-item`, options, rules);
+        const repetition = gbnfRepetition(`(${separator} ${item})`, Math.max(min - prefix.length, 0), restMax);
+        return restMax === undefined ? repetition : rules.add(`${nameHint}-rest`, repetition);
+    };
+    /** Items i.. after item i-1 (each with its comma). */
+    const after = (i: number): string => {
+        if (i >= prefix.length) return rest();
+        if (max !== undefined && i >= max) return "";
+        const part = [separator, compileSchemaGrammar(prefix[i]!, `${nameHint}-${i + 1}`, options, rules), after(i + 1)].filter((item) => item !== "").join(" ");
+        return i < min ? part : `(${part})?`;
+    };
+    const items = [compileSchemaGrammar(prefix[0]!, `${nameHint}-1`, options, rules), after(1)].filter((item) => item !== "").join(" ");
+    return rules.add(nameHint, min > 0 ? `"[" ${items} "]"` : `"[" (${items})? "]"`);
+}
+
+/**
+ * A map: members whose keys follow `patternProperties` (each pattern with its values' schema) or
+ * else `propertyNames` (any string without), with values of `additionalProperties`, between
+ * `minProperties` and `maxProperties` of them. A grammar cannot keep keys apart: a repeated key
+ * is possible, and judged by the check against the original schema.
+ */
+function compileMap(schema: ObjectSchema, nameHint: string, options: GrammarOptions, rules: GbnfRuleSet): string {
+    const separators = jsonSeparators(options);
+    const valueRule = (value: JsonSchema | boolean, hint: string): string => value === true || value === false
+        ? anyJsonValueRule(rules, options, grammarLimits.anyValueDepth - 1)
+        : compileSchemaGrammar(value, hint, options, rules);
+    const members: string[] = [];
+    if (schema.patternProperties !== undefined) {
+        Object.entries(schema.patternProperties).forEach(([pattern, value], i) => {
+            const key = patternGbnf(pattern, `${nameHint}-key-${i + 1}`, rules);
+            if ("rule" in key) members.push(`${key.rule} ${gbnfLiteral(separators.key)} ${valueRule(value, `${nameHint}-value-${i + 1}`)}`);
+        });
+    } else {
+        const key = schema.propertyNames !== undefined
+            ? compileSchemaGrammar(schema.propertyNames, `${nameHint}-key`, options, rules)
+            : jsonStringRule(rules, 0, cappedMaximum(0, undefined, options.maxStringLength));
+        members.push(`${key} ${gbnfLiteral(separators.key)} ${valueRule(schema.additionalProperties, `${nameHint}-value`)}`);
+    }
+    const min = schema.minProperties ?? 0;
+    const max = cappedMaximum(min, schema.maxProperties, options.maxArrayItems);
+    if (members.length === 0 || max === 0) return rules.add("json-empty-object", `"{}"`);
+    const member = rules.add(`${nameHint}-member`, members.join(" | "));
+    const more = gbnfRepetition(`(${gbnfLiteral(separators.item)} ${member})`, Math.max(min - 1, 0), max === undefined ? undefined : max - 1);
+    const items = more === "" ? member : `${member} ${more}`;
+    if (min > 0) return rules.add(nameHint, `"{" ${items} "}"`);
+    const list = more === "" || max === undefined ? `(${items})` : rules.add(`${nameHint}-members`, items);
+    return rules.add(nameHint, `"{" ${list}? "}"`);
 }
 
 /**
@@ -103,6 +167,6 @@ function compileObject(schema: ObjectSchema, nameHint: string, options: GrammarO
         if (required[i] || i === names.length - 1) return withThis;
         return rules.add(`${nameHint}-first-${i + 1}`, `${withThis} | ${first(i + 1)}`);
     };
-    const body = required.some(Boolean) ? `"{" ${first(0)} "}"` : `"{" (${first(0)})? "}"`;
+    const body = required.some(Boolean) || (schema.minProperties ?? 0) >= 1 ? `"{" ${first(0)} "}"` : `"{" (${first(0)})? "}"`;
     return rules.add(nameHint, body);
 }

@@ -29,5 +29,7 @@ export const grammarLimits = {
      * Most characters of JSON that a request's normalised tool schemas may take with `$ref`s
      * expanded: shared definitions could otherwise grow exponentially when rendered or compiled.
      */
-    schemaJsonLength: 1_048_576
+    schemaJsonLength: 1_048_576,
+    /** Most items of a tuple (`prefixItems`): each nests one group deeper in the grammar. */
+    tupleItems: 64
 } as const;

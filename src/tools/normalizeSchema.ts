@@ -1,4 +1,4 @@
-import type {JsonSchema, JsonTypeName, ObjectSchema, SchemaAnnotations} from "./JsonSchema.js";
+import type {IntegerSchema, JsonSchema, JsonTypeName, NumberSchema, ObjectSchema, SchemaAnnotations, StringSchema} from "./JsonSchema.js";
 import type {JsonValue} from "./JsonValue.js";
 import {canonicalJson} from "./canonicalJson.js";
 import {expandedJsonLength} from "./expandedJsonLength.js";
@@ -36,15 +36,14 @@ const combinators = new Set(["$ref", "allOf", "anyOf", "oneOf"]);
  * as JSON Schema says of unknown keywords.
  */
 const relaxedAssertions = new Set([
-    "patternProperties", "propertyNames", "minProperties", "maxProperties", "uniqueItems", "not", "if", "then", "else",
-    "dependencies", "dependentRequired", "dependentSchemas", "multipleOf", "contains", "minContains", "maxContains", "prefixItems",
-    "additionalItems", "unevaluatedProperties", "unevaluatedItems"
+    "uniqueItems", "not", "if", "then", "else", "dependencies", "dependentRequired", "dependentSchemas", "multipleOf",
+    "contains", "minContains", "maxContains", "unevaluatedProperties", "unevaluatedItems"
 ]);
 const keywordsByType: Readonly<Record<"string" | "numeric" | "array" | "object", readonly string[]>> = {
     string: ["minLength", "maxLength", "pattern"],
     numeric: ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"],
-    array: ["items", "minItems", "maxItems"],
-    object: ["properties", "required", "additionalProperties"]
+    array: ["items", "prefixItems", "additionalItems", "minItems", "maxItems"],
+    object: ["properties", "required", "additionalProperties", "patternProperties", "propertyNames", "minProperties", "maxProperties"]
 };
 const familyType = {string: "string", numeric: "number", array: "array", object: "object"} as const;
 const valueKeywords = new Set(["type", "enum", "const", ...Object.values(keywordsByType).flat()]);
@@ -165,22 +164,56 @@ class SchemaNormalizer {
         const constraining = Object.keys(raw).filter((key) => combinators.has(key) || valueKeywords.has(key));
         if (this.source.dialect === "json-schema" && raw.nullable === true) raw = nullable(raw);
 
-        for (const combinator of ["$ref", "allOf", "anyOf", "oneOf"]) {
-            if (!Object.hasOwn(raw, combinator)) continue;
-            const others = constraining.filter((key) => key !== combinator);
-            // A $ref stands alone (draft 7 ignores its siblings); another combinator next to value keywords is left out.
-            if (others.length > 0 && combinator !== "$ref") {
-                this.relax(path, combinator, "ignored");
-                const {[combinator]: _dropped, ...rest} = raw;
-                return this.visitValueKeywords(rest, annotations, path, refStack, topLevel);
-            }
-            for (const other of others) this.relax(path, other, "ignored");
+        const present = ["$ref", "allOf", "anyOf", "oneOf"].filter((combinator) => Object.hasOwn(raw, combinator));
+        if (present.length > 0 && constraining.length > 1) return {...this.visitDistributed(raw, present, path, refStack, topLevel), ...annotations};
+        for (const combinator of present) {
             const combined = combinator === "$ref"
                 ? this.visitRef(raw.$ref, path, refStack)
                 : this.visitAlternatives(combinator, raw[combinator], path, refStack);
             return {...combined, ...annotations};
         }
         return this.visitValueKeywords(raw, annotations, path, refStack, topLevel);
+    }
+
+    /**
+     * Combinators next to value keywords or to each other (`{"type": "object", "properties": …,
+     * "anyOf": [{"required": ["a"]}, {"required": ["b"]}]}`): the value keywords and every `$ref`
+     * and `allOf` part are one `allOf`; an `anyOf`/`oneOf` is distributed over it (one merged
+     * schema per alternative). A second `anyOf`/`oneOf` is relaxed.
+     */
+    private visitDistributed(raw: Record<string, unknown>, present: string[], path: string, refStack: readonly string[], topLevel: boolean): JsonSchema {
+        const {$ref, allOf, anyOf, oneOf, ...rest} = raw;
+        const base: unknown[] = [rest];
+        if ($ref !== undefined) base.push({$ref});
+        if (allOf !== undefined) {
+            if (!Array.isArray(allOf) || allOf.length === 0) this.fail(path, `"allOf" must be a non-empty array of schemas`);
+            base.push(...allOf);
+        }
+        let alternativesKey = present.includes("anyOf") ? "anyOf" : present.includes("oneOf") ? "oneOf" : undefined;
+        if (present.includes("anyOf") && present.includes("oneOf")) this.relax(path, "oneOf", "ignored");
+        // The parameters are one object: alternatives at the top level (`anyOf: [{required: [a]}, {required: [b]}]`) are checked, not enforced.
+        if (topLevel && alternativesKey !== undefined) {
+            this.relax(path, alternativesKey, "ignored");
+            alternativesKey = undefined;
+        }
+        if (alternativesKey === undefined) return this.visitAllOf(base, jsonPathChild(path, "allOf"), path, refStack, topLevel);
+        const alternatives = raw[alternativesKey];
+        if (!Array.isArray(alternatives) || alternatives.length === 0) this.fail(path, `${JSON.stringify(alternativesKey)} must be a non-empty array of schemas`);
+        const options: JsonSchema[] = [];
+        const unsatisfiable: string[] = [];
+        alternatives.forEach((alternative, i) => {
+            try {
+                options.push(this.visitAllOf([...base, alternative], jsonPathChild(jsonPathChild(path, alternativesKey), i), path, refStack, topLevel));
+            } catch (error) {
+                if (!(error instanceof ToolSchemaError)) throw error;
+                unsatisfiable.push(error.message);
+            }
+        });
+        if (options.length === 0) this.fail(path, `no alternative of ${JSON.stringify(alternativesKey)} is compatible with the schema beside it (${unsatisfiable[0]})`);
+        const flat = options.flatMap((option) => schemaNode(option).kind === "anyOf" ? (option as {anyOf: JsonSchema[]}).anyOf : [option]);
+        const unique = [...new Map(flat.map((option) => [canonicalJson(option as JsonValue), option])).values()];
+        this.checkLength(unique.reduce((total, option) => total + this.jsonLength(option), 0), path);
+        return unique.length === 1 ? unique[0]! : {anyOf: unique};
     }
 
     private readAnnotations(raw: Record<string, unknown>, path: string, fail: (problem: string) => never): SchemaAnnotations {
@@ -213,7 +246,7 @@ class SchemaNormalizer {
     private visitAlternatives(keyword: string, raw: unknown, path: string, refStack: readonly string[]): JsonSchema {
         const listPath = jsonPathChild(path, keyword);
         if (!Array.isArray(raw) || raw.length === 0) this.fail(path, `${JSON.stringify(keyword)} must be a non-empty array of schemas`);
-        if (keyword === "allOf") return this.visitAllOf(raw, listPath, path, refStack);
+        if (keyword === "allOf") return this.visitAllOf(raw, listPath, path, refStack, false);
         const options: JsonSchema[] = [];
         const seen = new Set<string>();
         let length = 0;
@@ -238,15 +271,28 @@ class SchemaNormalizer {
      * a property two of them define keeps the first's schema, the second relaxed); otherwise the
      * first schema that constrains anything stands for all, the others relaxed.
      */
-    private visitAllOf(raw: unknown[], listPath: string, path: string, refStack: readonly string[]): JsonSchema {
-        const parts = raw.map((item, i) => this.visit(item, jsonPathChild(listPath, i), refStack, false));
+    private visitAllOf(raw: unknown[], listPath: string, path: string, refStack: readonly string[], topLevel: boolean): JsonSchema {
+        const parts = raw.map((item, i) => this.visit(item, jsonPathChild(listPath, i), refStack, topLevel && i === 0));
         if (parts.length === 1) return parts[0]!;
-        const nodes = parts.map((part) => schemaNode(part));
+        const constrainingParts = parts.filter((part) => schemaNode(part).kind !== "any");
+        if (constrainingParts.length <= 1) return constrainingParts[0] ?? parts[0]!;
+        // An enum part: its values that every other part allows.
+        const enumIndex = constrainingParts.findIndex((part) => schemaNode(part).kind === "enum");
+        if (enumIndex >= 0) {
+            const values = (constrainingParts[enumIndex] as {enum: JsonValue[]}).enum
+                .filter((value) => constrainingParts.every((part) => validateValue(part, value).length === 0));
+            if (values.length === 0) this.fail(path, `no value of "enum"/"const" satisfies every part of "allOf"`);
+            return {enum: values};
+        }
+        const nodes = constrainingParts.map((part) => schemaNode(part));
+        if (nodes.every((node) => node.kind === "string")) return this.mergeStrings(nodes.map((node) => node.schema as StringSchema), path);
+        if (nodes.every((node) => node.kind === "integer" || node.kind === "number"))
+            return this.mergeNumbers(nodes.map((node) => node.schema as IntegerSchema | NumberSchema), path);
         if (nodes.every((node) => node.kind === "object")) {
             const objects = nodes.map((node) => node.schema as ObjectSchema);
             // A part with `additionalProperties: false` allows only its own properties in the merged object.
             let allowed: Set<string> | undefined;
-            for (const item of raw) {
+            for (const item of raw.filter((_, index) => schemaNode(parts[index]!).kind !== "any")) {
                 const own = closedProperties(item, this.source);
                 if (own !== undefined) allowed = new Set(allowed === undefined ? own : own.filter((name) => allowed!.has(name)));
             }
@@ -254,21 +300,72 @@ class SchemaNormalizer {
             for (const [index, object] of objects.entries())
                 for (const [name, schema] of Object.entries(object.properties)) {
                     if (allowed !== undefined && !allowed.has(name)) continue;
-                    if (Object.hasOwn(properties, name)) this.relax(jsonPathChild(jsonPathChild(jsonPathChild(listPath, index), "properties"), name), "allOf", "ignored");
-                    else properties[name] = schema;
+                    if (Object.hasOwn(properties, name)) {
+                        if (schemaNode(schema).kind !== "any") this.relax(jsonPathChild(jsonPathChild(jsonPathChild(listPath, index), "properties"), name), "allOf", "ignored");
+                    } else properties[name] = schema;
                 }
             const required = [...new Set(objects.flatMap((object) => object.required))];
+            // A part that only lists required names (an alternative of a distributed anyOf) adds them to properties given elsewhere.
+            for (const name of required) if (!Object.hasOwn(properties, name) && (allowed === undefined || allowed.has(name))) properties[name] = {};
             const excluded = required.find((name) => allowed !== undefined && !allowed.has(name));
             if (excluded !== undefined) this.fail(path, `"allOf" requires the property ${JSON.stringify(excluded)}, which a part's "additionalProperties": false excludes: no value satisfies it`);
-            const freeForm = objects.every((object) => object.additionalProperties);
+            const freeForm = objects.every((object) => object.additionalProperties !== false);
             const annotations = Object.assign({}, ...objects.map(({type: _t, properties: _p, required: _r, additionalProperties: _a, ...rest}) => rest)) as SchemaAnnotations;
+            const maps = objects.filter((object) => object.additionalProperties !== true || object.propertyNames !== undefined || object.patternProperties !== undefined);
+            if (freeForm && Object.keys(properties).length === 0 && maps.length > 1) this.relax(path, "allOf", "ignored");
             return freeForm && Object.keys(properties).length === 0
-                ? {type: "object", ...annotations, properties: {}, required: [], additionalProperties: true}
+                ? {...(maps[0] ?? {type: "object", properties: {}, required: [], additionalProperties: true}), ...annotations}
                 : {type: "object", ...annotations, properties, required, additionalProperties: false};
         }
-        const constraining = parts.filter((_, index) => nodes[index]!.kind !== "any");
-        if (constraining.length > 1) this.relax(path, "allOf", "ignored");
-        return constraining[0] ?? parts[0]!;
+        this.relax(path, "allOf", "ignored");
+        return constrainingParts[0]!;
+    }
+
+    /** Numeric parts of an `allOf`: an integer if any part says so, within the tightest bounds. */
+    private mergeNumbers(parts: (IntegerSchema | NumberSchema)[], path: string): JsonSchema {
+        type Bound = {value: number, exclusive: boolean};
+        const lower: Bound[] = [];
+        const upper: Bound[] = [];
+        for (const part of parts) {
+            if (part.minimum !== undefined) lower.push({value: part.minimum, exclusive: false});
+            if (part.maximum !== undefined) upper.push({value: part.maximum, exclusive: false});
+            if (part.type === "number" && part.exclusiveMinimum !== undefined) lower.push({value: part.exclusiveMinimum, exclusive: true});
+            if (part.type === "number" && part.exclusiveMaximum !== undefined) upper.push({value: part.exclusiveMaximum, exclusive: true});
+        }
+        const tightest = (bounds: Bound[], better: (a: number, b: number) => boolean): Bound | undefined => bounds.reduce<Bound | undefined>((best, bound) =>
+            best === undefined || better(bound.value, best.value) || (bound.value === best.value && bound.exclusive) ? bound : best, undefined);
+        const low = tightest(lower, (a, b) => a > b);
+        const high = tightest(upper, (a, b) => a < b);
+        const annotations = Object.assign({}, ...parts.map(({type: _t, minimum: _a, maximum: _b, ...rest}) => {
+            const {exclusiveMinimum: _c, exclusiveMaximum: _d, ...kept} = rest as Record<string, unknown>;
+            return kept;
+        })) as SchemaAnnotations;
+        if (parts.some((part) => part.type === "integer")) {
+            const minimum = low === undefined ? undefined : low.exclusive ? Math.floor(low.value) + 1 : Math.ceil(low.value);
+            const maximum = high === undefined ? undefined : high.exclusive ? Math.ceil(high.value) - 1 : Math.floor(high.value);
+            if (minimum !== undefined && maximum !== undefined && minimum > maximum) this.fail(path, `the parts of "allOf" leave no integer between ${minimum} and ${maximum}`);
+            return {type: "integer", ...annotations, ...(minimum !== undefined ? {minimum} : {}), ...(maximum !== undefined ? {maximum} : {})};
+        }
+        if (low !== undefined && high !== undefined && (low.value > high.value || (low.value === high.value && (low.exclusive || high.exclusive))))
+            this.fail(path, `the parts of "allOf" leave no number between their bounds`);
+        return {
+            type: "number", ...annotations,
+            ...(low === undefined ? {} : low.exclusive ? {exclusiveMinimum: low.value} : {minimum: low.value}),
+            ...(high === undefined ? {} : high.exclusive ? {exclusiveMaximum: high.value} : {maximum: high.value})
+        };
+    }
+
+    /** String parts of an `allOf`: the tightest lengths, the first pattern or enforced format (others relaxed). */
+    private mergeStrings(strings: StringSchema[], path: string): JsonSchema {
+        const minLength = Math.max(...strings.map((schema) => schema.minLength ?? 0));
+        const maxLengths = strings.map((schema) => schema.maxLength).filter((value): value is number => value !== undefined);
+        const maxLength = maxLengths.length === 0 ? undefined : Math.min(...maxLengths);
+        if (maxLength !== undefined && minLength > maxLength) this.fail(path, `the parts of "allOf" ask for at least ${minLength} and at most ${maxLength} characters`);
+        const patterned = strings.filter((schema) => schema.pattern !== undefined || (schema.format !== undefined && Object.hasOwn(formatPatterns, schema.format)));
+        if (patterned.length > 1) this.relax(path, "allOf", "ignored");
+        const {minLength: _min, maxLength: _max, ...shape} = patterned[0] ?? strings[0]!;
+        const annotations = Object.assign({}, ...strings.map(({type: _t, minLength: _a, maxLength: _b, pattern: _p, format: _f, ...rest}) => rest)) as SchemaAnnotations;
+        return {...annotations, ...shape, ...(minLength > 0 ? {minLength} : {}), ...(maxLength !== undefined ? {maxLength} : {})};
     }
 
     private relax(path: string, keyword: string, action: RelaxedKeyword["action"]): void {
@@ -351,7 +448,9 @@ class SchemaNormalizer {
         if (anyType || types.length > 0) return anyType ? [] : types;
 
         const families = (Object.keys(keywordsByType) as (keyof typeof keywordsByType)[])
-            .filter((family) => keywordsByType[family].some((key) => Object.hasOwn(raw, key)));
+            .filter((family) => keywordsByType[family].some((key) => Object.hasOwn(raw, key))
+                // A format the grammar writes (`{"format": "uuid"}`, an alternative beside `"type": "string"`) speaks of strings.
+                || (family === "string" && typeof raw.format === "string" && Object.hasOwn(formatPatterns, raw.format)));
         if (families.length > 1) fail(`without "type", keywords of several types (${families.join(", ")}) are not supported`);
         const family = families[0];
         if (family !== undefined) return [familyType[family]];
@@ -370,13 +469,8 @@ class SchemaNormalizer {
                 return {type, ...annotations, ...normalizeNumberBounds(raw, fail, (keyword) => this.relax(path, keyword, "widened"))};
             case "string":
                 return this.buildString(raw, annotations, path, fail);
-            case "array": {
-                // Tuple-form items (draft 7): any items in the grammar.
-                if (Array.isArray(raw.items)) this.relax(path, "items", "ignored");
-                const items = raw.items === undefined || Array.isArray(raw.items) ? {} : this.visit(raw.items, jsonPathChild(path, "items"), refStack, false);
-                const {minimum: minItems, maximum: maxItems} = this.readCounts(raw, "minItems", "maxItems", fail);
-                return {type, ...annotations, items, ...(minItems === undefined ? {} : {minItems}), ...(maxItems === undefined ? {} : {maxItems})};
-            }
+            case "array":
+                return this.buildArray(raw, annotations, path, refStack, fail);
             case "object":
                 return this.buildObject(raw, annotations, path, refStack, topLevel);
         }
@@ -397,10 +491,12 @@ class SchemaNormalizer {
         const format = annotations.format !== undefined && Object.hasOwn(formatPatterns, annotations.format) ? annotations.format : undefined;
         if (format !== undefined && pattern !== undefined) this.relax(path, "format", "ignored");
         if (pattern !== undefined || format !== undefined) {
+            // The grammar writes the pattern's or format's strings, whatever their length: lengths beside them are checked, not enforced.
             this.enforcesStringChecks = true;
             for (const keyword of ["minLength", "maxLength"]) if (raw[keyword] !== undefined) this.relax(path, keyword, "ignored");
+            return {type: "string", ...annotations, ...(pattern === undefined ? {} : {pattern})};
         }
-        return {type: "string", ...annotations, ...(minLength === undefined ? {} : {minLength}), ...(maxLength === undefined ? {} : {maxLength}), ...(pattern === undefined ? {} : {pattern})};
+        return {type: "string", ...annotations, ...(minLength === undefined ? {} : {minLength}), ...(maxLength === undefined ? {} : {maxLength})};
     }
 
     private readCounts(raw: Record<string, unknown>, minKey: string, maxKey: string, fail: (problem: string) => never): {minimum?: number, maximum?: number} {
@@ -417,6 +513,84 @@ class SchemaNormalizer {
         return {...(minimum === undefined ? {} : {minimum}), ...(maximum === undefined ? {} : {maximum})};
     }
 
+    /**
+     * An array: `items` (one schema), `minItems`, `maxItems`, and a tuple's first items, from
+     * `prefixItems` (draft 2020: then `items` is the rest) or an array `items` (draft 7: then
+     * `additionalItems` is the rest). A rest of `false` caps the length at the tuple's.
+     */
+    private buildArray(raw: Record<string, unknown>, annotations: SchemaAnnotations, path: string, refStack: readonly string[], fail: (problem: string) => never): JsonSchema {
+        let {minimum: minItems, maximum: maxItems} = this.readCounts(raw, "minItems", "maxItems", fail);
+        const tupleKey = Array.isArray(raw.prefixItems) ? "prefixItems" : Array.isArray(raw.items) ? "items" : undefined;
+        if (raw.prefixItems !== undefined && tupleKey !== "prefixItems") fail(`"prefixItems" must be an array of schemas`);
+        const restKey = tupleKey === "items" ? "additionalItems" : "items";
+        const prefix = tupleKey === undefined ? [] : (raw[tupleKey] as unknown[]).map((item, i) => this.visit(item, jsonPathChild(jsonPathChild(path, tupleKey), i), refStack, false));
+        const restRaw = tupleKey === undefined || tupleKey === "prefixItems" || raw.additionalItems !== undefined ? raw[restKey] : undefined;
+        if (tupleKey === undefined && raw.additionalItems !== undefined) this.relax(path, "additionalItems", "ignored");
+        let items: JsonSchema = {};
+        if (restRaw === false) {
+            if (minItems !== undefined && minItems > prefix.length) fail(`"minItems" asks for ${minItems} items, but only ${prefix.length} are allowed`);
+            maxItems = Math.min(maxItems ?? prefix.length, prefix.length);
+        } else if (restRaw !== undefined && restRaw !== true) items = this.visit(restRaw, jsonPathChild(path, restKey), refStack, false);
+        if (prefix.length > grammarLimits.tupleItems) fail(`tuples of more than ${grammarLimits.tupleItems} items are not supported`);
+        if (minItems === 0) minItems = undefined;
+        return {
+            type: "array", ...annotations, ...(prefix.length > 0 ? {prefixItems: prefix} : {}), items,
+            ...(minItems === undefined ? {} : {minItems}), ...(maxItems === undefined ? {} : {maxItems})
+        };
+    }
+
+    /**
+     * An object without listed properties whose members are constrained (`additionalProperties` as
+     * a schema, `patternProperties`, `propertyNames`, `minProperties`/`maxProperties`): a map.
+     * Keys follow the patterns when there are any (other keys the schema allows are not written:
+     * narrowed), else `propertyNames`. Undefined when nothing of that is given.
+     */
+    private buildMap(raw: Record<string, unknown>, annotations: SchemaAnnotations, path: string, refStack: readonly string[], topLevel: boolean): ObjectSchema | undefined {
+        const fail = (problem: string): never => this.fail(path, problem);
+        const additional = raw.additionalProperties;
+        if (!isPlainObject(additional) && ["patternProperties", "propertyNames", "minProperties", "maxProperties"].every((keyword) => raw[keyword] === undefined)) return undefined;
+        const {minimum: minProperties, maximum: maxProperties} = this.readCounts(raw, "minProperties", "maxProperties", fail);
+        let patternProperties: Record<string, JsonSchema> | undefined;
+        if (raw.patternProperties !== undefined) {
+            if (!isPlainObject(raw.patternProperties)) fail(`"patternProperties" must be an object`);
+            const entries: [string, JsonSchema][] = [];
+            for (const [pattern, schema] of Object.entries(raw.patternProperties as Record<string, unknown>)) {
+                const valuePath = jsonPathChild(jsonPathChild(path, "patternProperties"), pattern);
+                const keyGrammar = patternGbnf(pattern, "key", new GbnfRuleSet());
+                if ("unsupported" in keyGrammar) {
+                    this.relax(path, "patternProperties", "ignored");
+                    continue;
+                }
+                if (keyGrammar.narrowed) this.relax(path, "patternProperties", "narrowed");
+                entries.push([pattern, this.visit(schema, valuePath, refStack, false)]);
+            }
+            if (entries.length > 0) patternProperties = Object.fromEntries(entries);
+        }
+        let propertyNames: JsonSchema | undefined;
+        if (raw.propertyNames !== undefined) {
+            const names = this.visit(raw.propertyNames, jsonPathChild(path, "propertyNames"), refStack, false);
+            const node = schemaNode(names);
+            if (patternProperties !== undefined) this.relax(path, "propertyNames", "ignored");
+            else if (node.kind === "string" || (node.kind === "enum" && node.schema.enum.every((value) => typeof value === "string"))) propertyNames = names;
+            else if (node.kind !== "any") this.relax(path, "propertyNames", "ignored");
+        }
+        let additionalProperties: boolean | JsonSchema = additional === false ? false : true;
+        if (isPlainObject(additional)) {
+            const values = this.visit(additional, jsonPathChild(path, "additionalProperties"), refStack, false);
+            additionalProperties = schemaNode(values).kind === "any" ? true : values;
+        } else if (additional === undefined && topLevel && patternProperties === undefined && propertyNames === undefined) additionalProperties = false;
+        if (patternProperties !== undefined && additionalProperties !== false) this.relax(path, "additionalProperties", "narrowed");
+        if (patternProperties === undefined && additionalProperties === false) {
+            if ((minProperties ?? 0) > 0) fail(`"minProperties" asks for ${minProperties} members, but no member is allowed`);
+            return {type: "object", ...annotations, properties: {}, required: [], additionalProperties: false};
+        }
+        return {
+            type: "object", ...annotations, properties: {}, required: [], additionalProperties,
+            ...(patternProperties !== undefined ? {patternProperties} : {}), ...(propertyNames !== undefined ? {propertyNames} : {}),
+            ...(minProperties !== undefined && minProperties > 0 ? {minProperties} : {}), ...(maxProperties !== undefined ? {maxProperties} : {})
+        };
+    }
+
     private buildObject(raw: Record<string, unknown>, annotations: SchemaAnnotations, path: string, refStack: readonly string[], topLevel: boolean): ObjectSchema {
         const fail = (problem: string): never => this.fail(path, problem);
         const rawProperties = raw.properties ?? {};
@@ -425,9 +599,21 @@ class SchemaNormalizer {
         if (!Array.isArray(rawRequired) || !rawRequired.every((name) => typeof name === "string")) fail(`"required" must be an array of strings`);
         const required = [...new Set(rawRequired as string[])];
         const additional = raw.additionalProperties;
+        const hasProperties = isPlainObject(raw.properties) && Object.keys(raw.properties).length > 0 || required.length > 0;
+        if (!hasProperties) {
+            const map = this.buildMap(raw, annotations, path, refStack, topLevel);
+            if (map !== undefined) return map;
+        }
         // Extra properties the schema allows (a schema, or true next to properties) are not generated: the object is closed to its listed ones.
-        if (additional !== undefined && additional !== false && (typeof additional !== "boolean" || isPlainObject(raw.properties) && Object.keys(raw.properties).length > 0))
+        if (additional !== undefined && additional !== false && (typeof additional !== "boolean" || hasProperties))
             this.relax(path, "additionalProperties", "narrowed");
+        for (const keyword of ["patternProperties", "propertyNames"]) if (raw[keyword] !== undefined) this.relax(path, keyword, "narrowed");
+        const {minimum: minProperties, maximum: maxProperties} = this.readCounts(raw, "minProperties", "maxProperties", fail);
+        const propertyCount = Object.keys(isPlainObject(raw.properties) ? raw.properties : {}).length + required.filter((name) => !isPlainObject(raw.properties) || !Object.hasOwn(raw.properties, name)).length;
+        // Counts the listed properties always meet need nothing; "at least one" the grammar enforces; others are checked, not enforced.
+        const atLeastOne = minProperties === 1 && required.length === 0 && propertyCount > 0;
+        if (minProperties !== undefined && minProperties > required.length && !atLeastOne) this.relax(path, "minProperties", "ignored");
+        if (maxProperties !== undefined && maxProperties < propertyCount) this.relax(path, "maxProperties", "ignored");
 
         const propertiesPath = jsonPathChild(path, "properties");
         const properties: [string, JsonSchema][] = Object.entries(rawProperties)
@@ -438,7 +624,7 @@ class SchemaNormalizer {
             properties.push([name, {}]);
         }
         const freeForm = properties.length === 0 && (additional === true || isPlainObject(additional) || (additional === undefined && !topLevel));
-        return {type: "object", ...annotations, properties: Object.fromEntries(properties), required, additionalProperties: freeForm};
+        return {type: "object", ...annotations, properties: Object.fromEntries(properties), required, additionalProperties: freeForm, ...(atLeastOne && !freeForm ? {minProperties: 1} : {})};
     }
 }
 

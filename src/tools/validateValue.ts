@@ -103,21 +103,29 @@ function check(schema: JsonSchema, value: unknown, path: string, errors: string[
         }
         case "array": {
             if (!Array.isArray(value)) return fail(`expected an array, got ${describe(value)}`);
-            const {minItems, maxItems, items} = node.schema;
+            const {minItems, maxItems, items, prefixItems = []} = node.schema;
             if (minItems !== undefined && value.length < minItems) fail(`fewer than ${minItems} items`);
             if (maxItems !== undefined && value.length > maxItems) fail(`more than ${maxItems} items`);
-            value.forEach((item, i) => check(items, item, jsonPathChild(path, i), errors));
+            value.forEach((item, i) => check(prefixItems[i] ?? items, item, jsonPathChild(path, i), errors));
             return;
         }
         case "object": {
             if (!isPlainObject(value)) return fail(`expected an object, got ${describe(value)}`);
-            const {properties, required, additionalProperties} = node.schema;
+            const {properties, required, additionalProperties, patternProperties, propertyNames, minProperties, maxProperties} = node.schema;
+            const count = Object.keys(value).length;
+            if (minProperties !== undefined && count < minProperties) fail(`fewer than ${minProperties} properties`);
+            if (maxProperties !== undefined && count > maxProperties) fail(`more than ${maxProperties} properties`);
             for (const name of required)
                 if (!Object.hasOwn(value, name)) fail(`missing required property ${JSON.stringify(name)}`);
             for (const [name, item] of Object.entries(value)) {
                 const propertySchema = Object.hasOwn(properties, name) ? properties[name] : undefined;
+                if (propertyNames !== undefined && validateValue(propertyNames, name).length > 0) fail(`the property name ${JSON.stringify(name)} breaks "propertyNames"`);
+                const patterned = Object.entries(patternProperties ?? {}).filter(([pattern]) => patternRegExp(pattern)?.test(name) === true);
+                for (const [, schema] of patterned) check(schema, item, jsonPathChild(path, name), errors);
                 if (propertySchema !== undefined) check(propertySchema, item, jsonPathChild(path, name), errors);
-                else if (!additionalProperties) fail(`unexpected property ${JSON.stringify(name)}`);
+                else if (patterned.length > 0) continue;
+                else if (additionalProperties === false) fail(`unexpected property ${JSON.stringify(name)}`);
+                else if (additionalProperties !== true) check(additionalProperties, item, jsonPathChild(path, name), errors);
                 else if (!isJsonValue(item)) errors.push(`${jsonPathChild(path, name)}: expected a JSON value, got ${describe(item)}`);
             }
             return;

@@ -283,14 +283,14 @@ t("assertions no grammar here enforces are relaxed and listed; unknown keywords 
     assert.equal(tool!.relaxed, [{path: "$.parameters.properties.city", keyword: "pattern", action: "ignored"}], "a lookahead is beyond a grammar");
     assert.ok(tool!.originalParameters !== undefined);
     const cases: [string, unknown][] = [
-        ["patternProperties", {type: "object", patternProperties: {"^x": {type: "string"}}}],
+        ["patternProperties", {type: "object", patternProperties: {"^x(?=y)": {type: "string"}}}],
         ["not", {not: {type: "string"}}],
         ["if", {if: {type: "string"}, then: {minLength: 1}}],
         ["dependentRequired", {type: "object", dependentRequired: {a: ["b"]}}],
-        ["propertyNames", {type: "object", propertyNames: {maxLength: 3}}],
+        ["propertyNames", {type: "object", properties: {abcd: {}}, propertyNames: {maxLength: 3}}],
         ["uniqueItems", {type: "array", uniqueItems: true}],
         ["contains", {type: "array", contains: {type: "string"}}],
-        ["prefixItems", {type: "array", prefixItems: [{type: "string"}]}],
+        ["additionalItems", {type: "array", additionalItems: false}],
         ["multipleOf", {type: "integer", multipleOf: 5}],
         ["format", {type: "string", format: "uri-reference"}],
         ["format", {type: "string", pattern: "^[a-z]+$", format: "date-time"}],
@@ -319,13 +319,14 @@ t("additionalProperties other than false next to properties closes the object (n
         assert.is(tool!.parameters.additionalProperties, false);
         assert.equal(tool!.relaxed, [{path: "$.parameters", keyword: "additionalProperties", action: "narrowed"}]);
     }
-    const [free] = normalizeTools(openAi(params({m: {type: "object", additionalProperties: {type: "integer"}}})));
-    assert.equal(free!.parameters.properties.m, {type: "object", properties: {}, required: [], additionalProperties: true});
+    const [map] = normalizeTools(openAi(params({m: {type: "object", additionalProperties: {type: "integer"}}})));
+    assert.equal(map!.parameters.properties.m, {type: "object", properties: {}, required: [], additionalProperties: {type: "integer"}}, "a map keeps its values' schema");
+    assert.is(map!.relaxed, undefined);
     expectError(openAi({type: "object", properties: {}, required: ["a"], additionalProperties: false}),
         `tool "get_weather": required property "a" is not in "properties" at $.parameters`);
 });
 
-t("$ref: cyclic, non-local and unresolvable are rejected; its siblings are relaxed", () => {
+t("$ref: cyclic, non-local and unresolvable are rejected; its siblings apply with it (allOf)", () => {
     expectError(openAi({
         type: "object",
         $defs: {node: {type: "object", properties: {children: {type: "array", items: {$ref: "#/$defs/node"}}}}},
@@ -340,11 +341,11 @@ t("$ref: cyclic, non-local and unresolvable are rejected; its siblings are relax
     expectError(openAi(params({x: {$ref: "#/$defs/missing"}})),
         `tool "get_weather": $ref "#/$defs/missing" does not resolve at $.parameters.properties.x`);
     const [tool] = normalizeTools(openAi({type: "object", $defs: {s: {type: "string"}}, properties: {x: {$ref: "#/$defs/s", maxLength: 3}}}));
-    assert.equal(tool!.parameters.properties.x, {type: "string"});
-    assert.equal(tool!.relaxed, [{path: "$.parameters.properties.x", keyword: "maxLength", action: "ignored"}]);
+    assert.equal(tool!.parameters.properties.x, {type: "string", maxLength: 3});
+    assert.is(tool!.relaxed, undefined);
 });
 
-t("combinators: allOf merges objects, otherwise relaxes; anyOf next to a type is relaxed; empty lists are rejected", () => {
+t("combinators: allOf merges objects, strings, numbers and enums, otherwise relaxes; anyOf next to a type is distributed; empty lists are rejected", () => {
     const [merged] = normalizeTools(openAi(params({x: {allOf: [
         {type: "object", properties: {a: {type: "string"}}, required: ["a"]},
         {type: "object", properties: {b: {type: "integer"}}, required: ["b"], description: "both"}
@@ -358,12 +359,26 @@ t("combinators: allOf merges objects, otherwise relaxes; anyOf next to a type is
     assert.equal(closed!.parameters.properties.x, {type: "object", properties: {a: {type: "string"}}, required: ["a"], additionalProperties: false}, "a closed part keeps only its own properties");
     expectError(openAi(params({x: {allOf: [{type: "object", properties: {a: {type: "string"}}, required: ["a"]}, {type: "object", additionalProperties: false}]}})),
         `tool "get_weather": "allOf" requires the property "a", which a part's "additionalProperties": false excludes: no value satisfies it at $.parameters.properties.x`);
-    const [first] = normalizeTools(openAi(params({x: {allOf: [{type: "string"}, {maxLength: 2}]}})));
-    assert.equal(first!.parameters.properties.x, {type: "string"});
-    assert.equal(first!.relaxed, [{path: "$.parameters.properties.x", keyword: "allOf", action: "ignored"}]);
+    const [strings] = normalizeTools(openAi(params({x: {allOf: [{type: "string", minLength: 1}, {maxLength: 2}]}})));
+    assert.equal(strings!.parameters.properties.x, {type: "string", minLength: 1, maxLength: 2});
+    assert.is(strings!.relaxed, undefined);
+    const [numbers] = normalizeTools(openAi(params({x: {allOf: [{type: "number", exclusiveMinimum: 0}, {type: "integer", maximum: 9}]}})));
+    assert.equal(numbers!.parameters.properties.x, {type: "integer", minimum: 1, maximum: 9});
+    const [enums] = normalizeTools(openAi(params({x: {allOf: [{enum: ["a", "bb", 3]}, {type: "string", maxLength: 1}]}})));
+    assert.equal(enums!.parameters.properties.x, {enum: ["a"]});
+    const [mixed] = normalizeTools(openAi(params({x: {allOf: [{type: "string"}, {type: "array"}]}})));
+    assert.equal(mixed!.parameters.properties.x, {type: "string"});
+    assert.equal(mixed!.relaxed, [{path: "$.parameters.properties.x", keyword: "allOf", action: "ignored"}]);
     const [beside] = normalizeTools(openAi(params({x: {type: "string", anyOf: [{maxLength: 2}, {minLength: 5}]}})));
-    assert.equal(beside!.parameters.properties.x, {type: "string"});
-    assert.equal(beside!.relaxed, [{path: "$.parameters.properties.x", keyword: "anyOf", action: "ignored"}]);
+    assert.equal(beside!.parameters.properties.x, {anyOf: [{type: "string", maxLength: 2}, {type: "string", minLength: 5}]});
+    assert.is(beside!.relaxed, undefined);
+    const [required] = normalizeTools(openAi(params({x: {type: "object", properties: {a: {type: "string"}, b: {type: "integer"}}, oneOf: [{required: ["a"]}, {required: ["b"]}]}})));
+    assert.equal(required!.parameters.properties.x, {anyOf: [
+        {type: "object", properties: {a: {type: "string"}, b: {type: "integer"}}, required: ["a"], additionalProperties: false},
+        {type: "object", properties: {a: {type: "string"}, b: {type: "integer"}}, required: ["b"], additionalProperties: false}
+    ]});
+    const [top] = normalizeTools(openAi({type: "object", properties: {a: {type: "string"}}, anyOf: [{required: ["a"]}]}));
+    assert.equal(top!.relaxed, [{path: "$.parameters", keyword: "anyOf", action: "ignored"}], "the parameters stay one object: alternatives there are checked");
     expectError(openAi(params({x: {oneOf: []}})),
         `tool "get_weather": "oneOf" must be a non-empty array of schemas at $.parameters.properties.x`);
     expectError(openAi(params({x: {anyOf: [{type: "string"}, {type: "float"}]}})),
