@@ -84,7 +84,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * `path` is the JSON path of `raw` inside the tool definition.
  */
 export function normalizeSchema(raw: unknown, path: string, source: SchemaSource): JsonSchema {
-    return new SchemaNormalizer(source).visit(raw, path, [], false);
+    const schema = new SchemaNormalizer(source).visit(raw, path, [], false);
+    if (isNoValue(schema)) throw new ToolSchemaError(source.tool, path, `a $ref recurses without end: no finite value satisfies the schema (recursion is unrolled ${grammarLimits.refRecursion} times)`);
+    return schema;
 }
 
 /**
@@ -99,6 +101,8 @@ export function normalizeParametersSchema(raw: unknown, source: SchemaSource): O
 export function normalizeParameters(raw: unknown, source: SchemaSource): {schema: ObjectSchema, relaxed: RelaxedKeyword[], checked: boolean} {
     const normalizer = new SchemaNormalizer(source);
     const schema = normalizer.visit(raw, source.rootPath, [], true);
+    if (isNoValue(schema))
+        throw new ToolSchemaError(source.tool, source.rootPath, `a $ref recurses without end: no finite value satisfies the schema (recursion is unrolled ${grammarLimits.refRecursion} times)`);
     const node = schemaNode(schema);
     if (node.kind !== "object") throw new ToolSchemaError(source.tool, source.rootPath, "parameters must be an object schema");
     return {schema: node.schema, relaxed: normalizer.relaxed, checked: normalizer.enforcesStringChecks || normalizer.relaxed.length > 0};
@@ -113,6 +117,8 @@ class SchemaNormalizer {
     /** Expanded JSON lengths of the schemas built so far (shared by `$ref`s: measured once). */
     private readonly lengths = new WeakMap<object, number>();
     private depth = 0;
+    /** How many times a recursive `$ref` was cut short (see noValue). */
+    private recursionCuts = 0;
 
     public constructor(private readonly source: SchemaSource) {}
 
@@ -203,12 +209,14 @@ class SchemaNormalizer {
         const unsatisfiable: string[] = [];
         alternatives.forEach((alternative, i) => {
             try {
-                options.push(this.visitAllOf([...base, alternative], jsonPathChild(jsonPathChild(path, alternativesKey), i), path, refStack, topLevel));
+                const option = this.visitAllOf([...base, alternative], jsonPathChild(jsonPathChild(path, alternativesKey), i), path, refStack, topLevel);
+                if (!isNoValue(option)) options.push(option);
             } catch (error) {
                 if (!(error instanceof ToolSchemaError)) throw error;
                 unsatisfiable.push(error.message);
             }
         });
+        if (options.length === 0 && unsatisfiable.length === 0) return noValue;
         if (options.length === 0) this.fail(path, `no alternative of ${JSON.stringify(alternativesKey)} is compatible with the schema beside it (${unsatisfiable[0]})`);
         const flat = options.flatMap((option) => schemaNode(option).kind === "anyOf" ? (option as {anyOf: JsonSchema[]}).anyOf : [option]);
         const unique = [...new Map(flat.map((option) => [canonicalJson(option as JsonValue), option])).values()];
@@ -233,13 +241,20 @@ class SchemaNormalizer {
 
     private visitRef(ref: unknown, path: string, refStack: readonly string[]): JsonSchema {
         if (typeof ref !== "string") this.fail(path, `"$ref" must be a string`);
-        if (refStack.includes(ref)) this.fail(path, `cyclic $ref ${JSON.stringify(ref)}`);
+        // A recursive definition is unrolled `grammarLimits.refRecursion` times; deeper, it stands for no value (see noValue).
+        if (refStack.filter((entry) => entry === ref).length >= grammarLimits.refRecursion) {
+            this.recursionCuts++;
+            return noValue;
+        }
         const cached = this.refCache.get(ref);
         if (cached !== undefined) return cached;
         const resolved = resolveLocalRef(ref, this.source.root, this.source.rootPath);
         if ("problem" in resolved) this.fail(path, resolved.problem);
+        const cutsBefore = this.recursionCuts;
         const schema = this.visit(resolved.target, resolved.path, [...refStack, ref], false);
-        this.refCache.set(ref, schema);
+        // A schema cut short somewhere inside depends on how deep it was met: only the others are shared.
+        if (this.recursionCuts === cutsBefore) this.refCache.set(ref, schema);
+        else this.relax(resolved.path, "$ref", "narrowed");
         return schema;
     }
 
@@ -252,6 +267,7 @@ class SchemaNormalizer {
         let length = 0;
         raw.forEach((item, i) => {
             const option = this.visit(item, jsonPathChild(listPath, i), refStack, false);
+            if (isNoValue(option)) return;
             // Checked before writing the options out to compare them: each may be shared many times.
             length += this.jsonLength(option);
             this.checkLength(length, path);
@@ -263,6 +279,7 @@ class SchemaNormalizer {
                 options.push(flat);
             }
         });
+        if (options.length === 0) return noValue;
         return options.length === 1 ? options[0] as JsonSchema : {anyOf: options};
     }
 
@@ -273,7 +290,7 @@ class SchemaNormalizer {
      */
     private visitAllOf(raw: unknown[], listPath: string, path: string, refStack: readonly string[], topLevel: boolean): JsonSchema {
         const parts = raw.map((item, i) => this.visit(item, jsonPathChild(listPath, i), refStack, topLevel && i === 0));
-        if (parts.length === 1) return parts[0]!;
+        if (parts.length === 1 || parts.some(isNoValue)) return parts.find(isNoValue) ?? parts[0]!;
         const constrainingParts = parts.filter((part) => schemaNode(part).kind !== "any");
         if (constrainingParts.length <= 1) return constrainingParts[0] ?? parts[0]!;
         // An enum part: its values that every other part allows.
@@ -310,7 +327,12 @@ class SchemaNormalizer {
             const excluded = required.find((name) => allowed !== undefined && !allowed.has(name));
             if (excluded !== undefined) this.fail(path, `"allOf" requires the property ${JSON.stringify(excluded)}, which a part's "additionalProperties": false excludes: no value satisfies it`);
             const freeForm = objects.every((object) => object.additionalProperties !== false);
-            const annotations = Object.assign({}, ...objects.map(({type: _t, properties: _p, required: _r, additionalProperties: _a, ...rest}) => rest)) as SchemaAnnotations;
+            const annotations = Object.assign({}, ...objects.map(({type: _t, properties: _p, required: _r, additionalProperties: _a,
+                patternProperties: _pp, propertyNames: _pn, minProperties: _min, maxProperties: _max, ...rest}) => rest)) as SchemaAnnotations;
+            // Member constraints of a map part do not carry over to an object with listed properties: checked, not enforced.
+            if (Object.keys(properties).length > 0)
+                for (const keyword of ["patternProperties", "propertyNames", "minProperties", "maxProperties"] as const)
+                    if (objects.some((object) => object[keyword] !== undefined)) this.relax(path, keyword, "ignored");
             const maps = objects.filter((object) => object.additionalProperties !== true || object.propertyNames !== undefined || object.patternProperties !== undefined);
             if (freeForm && Object.keys(properties).length === 0 && maps.length > 1) this.relax(path, "allOf", "ignored");
             return freeForm && Object.keys(properties).length === 0
@@ -381,9 +403,9 @@ class SchemaNormalizer {
             return values === undefined ? {...annotations} : {enum: values, ...annotations};
         const build = (type: JsonTypeName, withAnnotations: SchemaAnnotations): JsonSchema =>
             this.buildTyped(type, raw, withAnnotations, path, refStack, topLevel);
-        const typed: JsonSchema = types.length === 1
-            ? build(types[0] as JsonTypeName, annotations)
-            : {anyOf: types.map((type) => build(type, {})), ...annotations};
+        const built = types.length === 1 ? [build(types[0] as JsonTypeName, annotations)] : types.map((type) => build(type, {})).filter((schema) => !isNoValue(schema));
+        if (built.length === 0 || (types.length === 1 && isNoValue(built[0]!))) return noValue;
+        const typed: JsonSchema = built.length === 1 ? {...built[0]!, ...annotations} : {anyOf: built, ...annotations};
         if (values === undefined) return typed;
 
         const matching = values.filter((value) => validateValue(typed, value).length === 0);
@@ -523,14 +545,28 @@ class SchemaNormalizer {
         const tupleKey = Array.isArray(raw.prefixItems) ? "prefixItems" : Array.isArray(raw.items) ? "items" : undefined;
         if (raw.prefixItems !== undefined && tupleKey !== "prefixItems") fail(`"prefixItems" must be an array of schemas`);
         const restKey = tupleKey === "items" ? "additionalItems" : "items";
-        const prefix = tupleKey === undefined ? [] : (raw[tupleKey] as unknown[]).map((item, i) => this.visit(item, jsonPathChild(jsonPathChild(path, tupleKey), i), refStack, false));
+        let prefix = tupleKey === undefined ? [] : (raw[tupleKey] as unknown[]).map((item, i) => this.visit(item, jsonPathChild(jsonPathChild(path, tupleKey), i), refStack, false));
+        // A tuple item that can have no value ends the tuple before it.
+        const cut = prefix.findIndex(isNoValue);
+        if (cut >= 0) {
+            if ((minItems ?? 0) > cut) return noValue;
+            prefix = prefix.slice(0, cut);
+            maxItems = Math.min(maxItems ?? cut, cut);
+        }
         const restRaw = tupleKey === undefined || tupleKey === "prefixItems" || raw.additionalItems !== undefined ? raw[restKey] : undefined;
         if (tupleKey === undefined && raw.additionalItems !== undefined) this.relax(path, "additionalItems", "ignored");
         let items: JsonSchema = {};
         if (restRaw === false) {
             if (minItems !== undefined && minItems > prefix.length) fail(`"minItems" asks for ${minItems} items, but only ${prefix.length} are allowed`);
             maxItems = Math.min(maxItems ?? prefix.length, prefix.length);
-        } else if (restRaw !== undefined && restRaw !== true) items = this.visit(restRaw, jsonPathChild(path, restKey), refStack, false);
+        } else if (restRaw !== undefined && restRaw !== true) {
+            items = this.visit(restRaw, jsonPathChild(path, restKey), refStack, false);
+            if (isNoValue(items)) {
+                if ((minItems ?? 0) > prefix.length) return noValue;
+                items = {};
+                maxItems = Math.min(maxItems ?? prefix.length, prefix.length);
+            }
+        }
         if (prefix.length > grammarLimits.tupleItems) fail(`tuples of more than ${grammarLimits.tupleItems} items are not supported`);
         if (minItems === 0) minItems = undefined;
         return {
@@ -562,7 +598,8 @@ class SchemaNormalizer {
                     continue;
                 }
                 if (keyGrammar.narrowed) this.relax(path, "patternProperties", "narrowed");
-                entries.push([pattern, this.visit(schema, valuePath, refStack, false)]);
+                const value = this.visit(schema, valuePath, refStack, false);
+                if (!isNoValue(value)) entries.push([pattern, value]);
             }
             if (entries.length > 0) patternProperties = Object.fromEntries(entries);
         }
@@ -577,11 +614,14 @@ class SchemaNormalizer {
         let additionalProperties: boolean | JsonSchema = additional === false ? false : true;
         if (isPlainObject(additional)) {
             const values = this.visit(additional, jsonPathChild(path, "additionalProperties"), refStack, false);
-            additionalProperties = schemaNode(values).kind === "any" ? true : values;
+            additionalProperties = isNoValue(values) ? false : schemaNode(values).kind === "any" ? true : values;
         } else if (additional === undefined && topLevel && patternProperties === undefined && propertyNames === undefined) additionalProperties = false;
         if (patternProperties !== undefined && additionalProperties !== false) this.relax(path, "additionalProperties", "narrowed");
         if (patternProperties === undefined && additionalProperties === false) {
-            if ((minProperties ?? 0) > 0) fail(`"minProperties" asks for ${minProperties} members, but no member is allowed`);
+            if ((minProperties ?? 0) > 0) {
+                if (this.recursionCuts > 0) return noValue as ObjectSchema;
+                fail(`"minProperties" asks for ${minProperties} members, but no member is allowed`);
+            }
             return {type: "object", ...annotations, properties: {}, required: [], additionalProperties: false};
         }
         return {
@@ -616,8 +656,12 @@ class SchemaNormalizer {
         if (maxProperties !== undefined && maxProperties < propertyCount) this.relax(path, "maxProperties", "ignored");
 
         const propertiesPath = jsonPathChild(path, "properties");
-        const properties: [string, JsonSchema][] = Object.entries(rawProperties)
-            .map(([name, schema]) => [name, this.visit(schema, jsonPathChild(propertiesPath, name), refStack, false)]);
+        const properties: [string, JsonSchema][] = [];
+        for (const [name, schema] of Object.entries(rawProperties)) {
+            const property = this.visit(schema, jsonPathChild(propertiesPath, name), refStack, false);
+            if (!isNoValue(property)) properties.push([name, property]);
+            else if (required.includes(name)) return noValue as ObjectSchema;
+        }
         for (const name of required) {
             if (properties.some(([known]) => known === name)) continue;
             if (additional === false) fail(`required property ${JSON.stringify(name)} is not in "properties"`);
@@ -626,6 +670,17 @@ class SchemaNormalizer {
         const freeForm = properties.length === 0 && (additional === true || isPlainObject(additional) || (additional === undefined && !topLevel));
         return {type: "object", ...annotations, properties: Object.fromEntries(properties), required, additionalProperties: freeForm, ...(atLeastOne && !freeForm ? {minProperties: 1} : {})};
     }
+}
+
+/**
+ * What a `$ref` nested in itself too deeply stands for while normalising: no value. It never leaves
+ * the normaliser: an optional property, array item, member or alternative of it is left out, and
+ * whatever needs one is no value either, up to the parameters, which are then refused.
+ */
+const noValue = {not: {}} as unknown as JsonSchema;
+
+function isNoValue(schema: JsonSchema): boolean {
+    return Object.hasOwn(schema, "not");
 }
 
 /** OpenAPI 3.0's `nullable: true`: the schema's types and `null`. */

@@ -1,3 +1,4 @@
+import type {ArraySchema, ObjectSchema} from "../../src/tools/JsonSchema.js";
 import {suite} from "uvu";
 import * as assert from "uvu/assert";
 import {existsSync, readFileSync} from "node:fs";
@@ -326,14 +327,24 @@ t("additionalProperties other than false next to properties closes the object (n
         `tool "get_weather": required property "a" is not in "properties" at $.parameters`);
 });
 
-t("$ref: cyclic, non-local and unresolvable are rejected; its siblings apply with it (allOf)", () => {
-    expectError(openAi({
+t("$ref: recursion is unrolled a bounded number of times; endless, non-local and unresolvable ones are rejected; its siblings apply with it (allOf)", () => {
+    const [tree] = normalizeTools(openAi({
         type: "object",
-        $defs: {node: {type: "object", properties: {children: {type: "array", items: {$ref: "#/$defs/node"}}}}},
-        properties: {root: {$ref: "#/$defs/node"}}
-    }, "tree"), `tool "tree": cyclic $ref "#/$defs/node" at $.parameters.$defs.node.properties.children.items`);
-    expectError(openAi({type: "object", $defs: {a: {$ref: "#/$defs/b"}, b: {$ref: "#/$defs/a"}}, properties: {x: {$ref: "#/$defs/a"}}}),
-        `tool "get_weather": cyclic $ref "#/$defs/a" at $.parameters.$defs.b`);
+        $defs: {node: {type: "object", properties: {name: {type: "string"}, children: {type: "array", items: {$ref: "#/$defs/node"}}}, required: ["name"]}},
+        properties: {root: {$ref: "#/$defs/node"}}, required: ["root"]
+    }, "tree"));
+    let depth = 0;
+    for (let node = tree!.parameters.properties.root as ObjectSchema; ; depth++) {
+        const children = node.properties.children as ArraySchema;
+        if (children.maxItems === 0) break;
+        node = children.items as ObjectSchema;
+    }
+    assert.is(depth, 2, "the node is unrolled three times; the innermost has no children");
+    assert.equal(tree!.relaxed, [{path: "$.parameters.$defs.node", keyword: "$ref", action: "narrowed"}]);
+    expectError(openAi({type: "object", $defs: {list: {type: "object", properties: {next: {$ref: "#/$defs/list"}}, required: ["next"]}}, properties: {x: {$ref: "#/$defs/list"}}, required: ["x"]}),
+        `tool "get_weather": a $ref recurses without end: no finite value satisfies the schema (recursion is unrolled 3 times) at $.parameters`);
+    const [alias] = normalizeTools(openAi({type: "object", $defs: {a: {$ref: "#/$defs/b"}, b: {$ref: "#/$defs/a"}}, properties: {x: {$ref: "#/$defs/a"}, y: {type: "string"}}}));
+    assert.equal(Object.keys(alias!.parameters.properties), ["y"], "an optional property no finite value satisfies is left out");
     expectError(openAi(params({x: {$ref: "#"}})),
         `tool "get_weather": unsupported $ref "#" (only local "#/$defs/..." and "#/definitions/..." references are supported) at $.parameters.properties.x`);
     expectError(openAi(params({x: {$ref: "https://example.com/s.json"}})),
