@@ -27,7 +27,7 @@ export interface SchemaSource {
 }
 
 /** Formats the original schema's check enforces but the grammar does not (listed as relaxed: the grammar writes any string); those of formatPatterns it enforces. */
-const checkedFormats = new Set(["uri-reference", "iri", "iri-reference", "idn-email", "idn-hostname", "uri-template", "regex", "json-pointer", "relative-json-pointer", "iso-time", "iso-date-time", "url", "byte"]);
+const checkedFormats = new Set(["uri-template", "regex", "url", "json-pointer-uri-fragment"]);
 const combinators = new Set(["$ref", "allOf", "anyOf", "oneOf"]);
 /**
  * Assertions and applicators the grammar does not enforce: left out of the grammar and listed as
@@ -248,6 +248,11 @@ class SchemaNormalizer {
         }
         const cached = this.refCache.get(ref);
         if (cached !== undefined) return cached;
+        // A reference to another document (a URL, `other.json#`) is beyond reach: any value, listed (ajv cannot judge it either).
+        if (!ref.startsWith("#")) {
+            this.relax(path, "$ref", "ignored");
+            return {};
+        }
         const resolved = resolveLocalRef(ref, this.source.root, this.source.rootPath);
         if ("problem" in resolved) this.fail(path, resolved.problem);
         const cutsBefore = this.recursionCuts;
@@ -473,9 +478,8 @@ class SchemaNormalizer {
             .filter((family) => keywordsByType[family].some((key) => Object.hasOwn(raw, key))
                 // A format the grammar writes (`{"format": "uuid"}`, an alternative beside `"type": "string"`) speaks of strings.
                 || (family === "string" && typeof raw.format === "string" && Object.hasOwn(formatPatterns, raw.format)));
-        if (families.length > 1) fail(`without "type", keywords of several types (${families.join(", ")}) are not supported`);
-        const family = families[0];
-        if (family !== undefined) return [familyType[family]];
+        // Keywords of several types without "type" (`{"additionalProperties": true, "additionalItems": true}`): any of them.
+        if (families.length > 0) return [...new Set(families.map((family) => familyType[family]))];
         return this.source.dialect === "bfcl" && !hasEnum ? ["string"] : [];
     }
 

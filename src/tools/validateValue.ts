@@ -86,7 +86,7 @@ function check(schema: JsonSchema, value: unknown, path: string, errors: string[
             if (maxLength !== undefined && length > maxLength) fail(`string longer than ${maxLength} characters`);
             const {pattern, format} = node.schema;
             if (pattern !== undefined && patternRegExp(pattern)?.test(value) === false) fail(`string does not match the pattern ${JSON.stringify(pattern)}`);
-            if (format !== undefined && Object.hasOwn(formatPatterns, format) && !formatChecks[format]!(value)) fail(`string is not a valid ${format}`);
+            if (format !== undefined && Object.hasOwn(formatPatterns, format) && formatChecks[format]?.(value) === false) fail(`string is not a valid ${format}`);
             return;
         }
         case "integer":

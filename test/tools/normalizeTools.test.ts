@@ -293,7 +293,7 @@ t("assertions no grammar here enforces are relaxed and listed; unknown keywords 
         ["contains", {type: "array", contains: {type: "string"}}],
         ["additionalItems", {type: "array", additionalItems: false}],
         ["multipleOf", {type: "integer", multipleOf: 5}],
-        ["format", {type: "string", format: "uri-reference"}],
+        ["format", {type: "string", format: "uri-template"}],
         ["format", {type: "string", pattern: "^[a-z]+$", format: "date-time"}],
         ["pattern", {type: "string", pattern: "[0-9]{3}"}],
         ["maxLength", {type: "string", pattern: "^[0-9]+$", maxLength: 4}]
@@ -345,10 +345,10 @@ t("$ref: recursion is unrolled a bounded number of times; endless, non-local and
         `tool "get_weather": a $ref recurses without end: no finite value satisfies the schema (recursion is unrolled 3 times) at $.parameters`);
     const [alias] = normalizeTools(openAi({type: "object", $defs: {a: {$ref: "#/$defs/b"}, b: {$ref: "#/$defs/a"}}, properties: {x: {$ref: "#/$defs/a"}, y: {type: "string"}}}));
     assert.equal(Object.keys(alias!.parameters.properties), ["y"], "an optional property no finite value satisfies is left out");
-    expectError(openAi(params({x: {$ref: "#"}})),
-        `tool "get_weather": unsupported $ref "#" (only local "#/$defs/..." and "#/definitions/..." references are supported) at $.parameters.properties.x`);
-    expectError(openAi(params({x: {$ref: "https://example.com/s.json"}})),
-        `tool "get_weather": unsupported $ref "https://example.com/s.json" (only local "#/$defs/..." and "#/definitions/..." references are supported) at $.parameters.properties.x`);
+    const [rooted] = normalizeTools(openAi({type: "object", properties: {name: {type: "string"}, child: {$ref: "#"}, same: {$ref: "#/properties/name"}}, required: ["name"]}));
+    assert.equal((rooted!.parameters.properties.child as ObjectSchema).properties.same, {type: "string"}, "\"#\" and any JSON Pointer inside the schema resolve");
+    expectError(openAi(params({x: {$ref: "#anchor"}})),
+        `tool "get_weather": unsupported $ref "#anchor" (only references inside the tool's schema, "#" or "#/…" JSON Pointers, are supported) at $.parameters.properties.x`);
     expectError(openAi(params({x: {$ref: "#/$defs/missing"}})),
         `tool "get_weather": $ref "#/$defs/missing" does not resolve at $.parameters.properties.x`);
     const [tool] = normalizeTools(openAi({type: "object", $defs: {s: {type: "string"}}, properties: {x: {$ref: "#/$defs/s", maxLength: 3}}}));
@@ -414,7 +414,10 @@ t("types, enums and bounds that are malformed or unsatisfiable are rejected", ()
     reject({type: "string", minLength: 4, maxLength: 3}, `"minLength" is greater than "maxLength"`);
     reject({type: "string", minLength: -1}, `"minLength" must be a non-negative integer`);
     reject({type: "array", minItems: 2001}, `"minItems" above 2000 is not supported`);
-    reject({minLength: 1, minItems: 1}, `without "type", keywords of several types (string, array) are not supported`);
+    const [several] = normalizeTools(openAi(params({x: {minLength: 1, minItems: 1}})));
+    assert.equal(several!.parameters.properties.x, {anyOf: [{type: "string", minLength: 1}, {type: "array", items: {}, minItems: 1}]}, "keywords of several types without \"type\": any of those types");
+    const [external] = normalizeTools(openAi(params({x: {$ref: "other.json#/a"}})));
+    assert.equal([external!.parameters.properties.x, external!.relaxed], [{}, [{path: "$.parameters.properties.x", keyword: "$ref", action: "ignored"}]], "a reference to another document: any value, listed");
     reject({type: "object", properties: []}, `"properties" must be an object`);
     reject({type: "object", required: "a"}, `"required" must be an array of strings`);
     reject({type: "string", description: 5}, `"description" must be a string`);

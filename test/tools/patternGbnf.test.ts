@@ -77,7 +77,8 @@ t("every string drawn from a format's grammar passes ajv-formats' full check, an
     };
     const refused: Record<string, string[]> = {"date": ["2023-02-29", "2024-13-01", "24-01-01"], "time": ["24:00:00Z", "12:00:00"], "ipv4": ["256.0.0.1", "01.2.3.4"], "uuid": ["123e4567e89b12d3a456426614174000"]};
     for (const [format, {pattern, ignoreCase}] of Object.entries(formatPatterns)) {
-        const check = formatChecks[format]!;
+        // ajv-formats checks no IDN/IRI formats: those draw from the grammars of their ASCII forms, checked as such.
+        const check = formatChecks[format] ?? formatChecks[format.replace(/^idn-/, "").replace(/^iri/, "uri")]!;
         for (const text of sampler.sample(model.llama, grammarOf(pattern, ignoreCase), 40, {seed: 11}))
             assert.ok(check(JSON.parse(text) as string), `${format}: ${text}`);
         const grammar = await compileGrammar(grammarOf(pattern, ignoreCase));
