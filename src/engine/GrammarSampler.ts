@@ -14,6 +14,11 @@ export type GrammarSampleOptions = {
 
 /** Characters that close a string, array or object: the walk favours them more the longer it runs. */
 const closers = ["\"", "]", "}"];
+/** One character of each kind, tried in this order when the walk looks for the shortest way to end. */
+const representatives = ["\"", "]", "}", ".", ",", ":", "-", "_", "/", "@", "a", "b", "0", "1", "A", " ", "\\", "n", "u", "+", "e", "x"];
+/** Grammar states one look for a near end may visit, and all looks of one walk together (each copies a grammar state). */
+const lookBudget = 200;
+const walkLookBudget = 4_000;
 
 /**
  * Random texts of a GBNF grammar, drawn through llama.cpp's grammar engine (node-llama-cpp's
@@ -25,7 +30,8 @@ const closers = ["\"", "]", "}"];
  */
 export class GrammarSampler {
     private constructor(private readonly model: LlamaModel, private readonly vocabularySize: number, private readonly chars: readonly {char: string, token: Token}[],
-        private readonly closerTokens: readonly {char: string, token: Token}[], private readonly eos: Token) {}
+        private readonly closerTokens: readonly {char: string, token: Token}[], private readonly eos: Token,
+        private readonly representativeTokens: readonly Token[]) {}
 
     /** A sampler over `model`'s vocabulary (a vocabulary-only load is enough). */
     public static create(model: LlamaModel): GrammarSampler {
@@ -42,7 +48,8 @@ export class GrammarSampler {
             byChar.set(text, token);
         }
         const chars = [...byChar].map(([char, token]) => ({char, token}));
-        return new GrammarSampler(model, tokens.length, chars, chars.filter(({char}) => closers.includes(char)), eos);
+        const representativeTokens = representatives.map((char) => byChar.get(char)).filter((token): token is Token => token !== undefined);
+        return new GrammarSampler(model, tokens.length, chars, chars.filter(({char}) => closers.includes(char)), eos, representativeTokens);
     }
 
     /** `count` texts of `grammarText`, one walk each from one seeded random stream. */
@@ -58,11 +65,26 @@ export class GrammarSampler {
         const probe = GrammarProbe.create(this.model, grammar);
         if (probe === undefined) throw new ToolaceError("sample", "this node-llama-cpp build cannot step a grammar token by token");
         const text = (): string => tokensText(this.model, probe.path);
+        let lookBudgetLeft = walkLookBudget;
         for (;;) {
             const length = probe.path.length;
             if (length > hardLimit) throw new ToolaceError("sample", `a walk through the grammar passed ${hardLimit} tokens without ending`, {text: text().slice(0, 200)});
             const complete = probe.allows(this.eos);
             if (complete && (random() < 0.5 || !this.anyAllowed(probe))) return text();
+            // Past the soft limit the walk heads for the end: an end a few characters away if a short look finds one
+            // (patterns such as `[^@]+\.[a-z]{2,}` rarely end by chance), else one of the representative characters allowed.
+            if (length > softLimit) {
+                const ending = lookBudgetLeft > 0 ? this.nearEnding(probe, Math.min(lookBudget, lookBudgetLeft), (used) => lookBudgetLeft -= used) : undefined;
+                if (ending !== undefined) {
+                    probe.accept(ending);
+                    return text();
+                }
+                const steps = this.representativeTokens.filter((token) => probe.allows(token));
+                if (steps.length > 0) {
+                    probe.accept([steps[Math.floor(random() * steps.length)]!]);
+                    continue;
+                }
+            }
             const closeBias = Math.min(1, 0.1 + length / softLimit);
             const next = (random() < closeBias ? this.firstAllowed(probe, shuffled(this.closerTokens, random)) : undefined)
                 ?? this.firstAllowed(probe, shuffled(this.chars, random))
@@ -72,6 +94,33 @@ export class GrammarSampler {
                 throw new ToolaceError("sample", "the grammar allows no token after this text: it has a dead end", {text: text().slice(-200)});
             }
             probe.accept([next.token]);
+        }
+    }
+
+    /** The fewest representative characters (at most 4; see representatives) after which the grammar may end, by iterative deepening within `budget` states; undefined when none. */
+    private nearEnding(probe: GrammarProbe, budget: number, spent: (states: number) => void): Token[] | undefined {
+        const start = budget;
+        const search = (state: GrammarProbe, depth: number): Token[] | undefined => {
+            if (state.allows(this.eos)) return [];
+            if (depth === 0 || budget <= 0) return undefined;
+            for (const token of this.representativeTokens) {
+                if (!state.allows(token)) continue;
+                if (--budget <= 0) return undefined;
+                const next = state.clone();
+                next.accept([token]);
+                const rest = search(next, depth - 1);
+                if (rest !== undefined) return [token, ...rest];
+            }
+            return undefined;
+        };
+        try {
+            for (let depth = 1; depth <= 4 && budget > 0; depth++) {
+                const found = search(probe, depth);
+                if (found !== undefined) return found;
+            }
+            return undefined;
+        } finally {
+            spent(start - budget);
         }
     }
 

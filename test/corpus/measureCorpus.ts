@@ -28,7 +28,7 @@ function judge(parameters: unknown, grammar: string, sampler: GrammarSampler, ll
     for (let i = 0; i < samples; i++) {
         let text: string;
         try {
-            [text] = sampler.sample(llama, grammar, 1, {seed: seed + i, hardLimit: 6_000}) as [string];
+            [text] = sampler.sample(llama, grammar, 1, {seed: seed + i, softLimit: 300, hardLimit: 6_000}) as [string];
         } catch {
             tally.failedWalks++;
             continue;
