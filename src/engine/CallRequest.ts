@@ -16,5 +16,7 @@ export type CallRequest = {
     /** Stop sequences: a text answer ends before the first one it writes (calls are not cut). At most 4. */
     stop?: string[],
     /** Most calls in one answer (default 8; 1 when `parallel_tool_calls` is false). */
-    maxParallelCalls?: number
+    maxParallelCalls?: number,
+    /** `validator`: a refinement turn after a round whose calls break their tools' schemas carries the check's findings (see refinementInstruction). */
+    refineFeedback?: "validator"
 };

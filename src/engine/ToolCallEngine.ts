@@ -239,12 +239,14 @@ export class ToolCallEngine {
             const {rounds, stop} = await runRefinement(request.refine, async (round): Promise<RoundOutcome> => {
                 if (round > 0) {
                     const previous = turns[round - 1]!;
+                    const findings = request.refineFeedback === "validator" ? violations.slice(0, round).map(violationFindings) : [];
+                    const turnTokens = (findings[round - 1]?.length ?? 0) > 0 ? this.tokenize(refinementTurn(this.format, findings[round - 1]), false) : refinementTokens;
                     // A text answer cut at max_tokens gets its end-of-turn token, as the protocol lays it out.
                     const closing = previous.ended === "eog" ? [] : this.tokenize([output(endText, true)], false);
-                    if (template === undefined) history = [...history, ...previous.generated, ...closing, ...refinementTokens];
+                    if (template === undefined) history = [...history, ...previous.generated, ...closing, ...turnTokens];
                     else {
                         const rendering = this.templateSegments(template.renderRefinement(request.messages, request.tools,
-                            outputs.map((parsed, index) => ({output: parsed, text: turns[index]!.text}))));
+                            outputs.map((parsed, index) => ({output: parsed, text: turns[index]!.text, findings: findings[index] ?? []}))));
                         // Where the template renders the earlier round as the model wrote it, the tokens it wrote stay; else the
                         // rendering is tokenized anew and the context keeps what it shares with it (generateTurn).
                         const written = historyText + previous.text + endText;
@@ -420,7 +422,7 @@ export class ToolCallEngine {
         const found: CallViolation[] = [];
         output.calls.forEach((call, index) => {
             const tool = request.tools.find((t) => t.name === call.name);
-            if (tool?.relaxed === undefined) return;
+            if (tool?.originalParameters === undefined) return;
             let args: unknown;
             try {
                 args = JSON.parse(call.argumentsText);
@@ -453,6 +455,11 @@ function repeatStop(model: LlamaModel, format: ChatFormat): (CallEnvelope & {end
     const end = tokenizeSegments(model, [output(format.assistantEnd, true)], {bos: false}).tokens;
     const {prefix, suffix} = format.envelope;
     return end.length === 1 && model.isEogToken(end[0]!) && prefix !== "" && suffix !== "" ? {prefix, suffix, endToken: end[0]!} : undefined;
+}
+
+/** A round's violations as the validator's findings a refinement turn carries: `call 1 (book): $.zip: must match pattern "…"`. */
+function violationFindings(violations: readonly CallViolation[] | undefined): string[] {
+    return (violations ?? []).map((violation) => `call ${violation.call + 1} (${violation.tool}): ${violation.errors.slice(0, 4).join(", ")}`);
 }
 
 function roundReport(outcome: RoundOutcome, round: number, violations: readonly CallViolation[]): RoundReport {

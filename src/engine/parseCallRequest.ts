@@ -34,6 +34,10 @@ export function parseCallRequest(raw: unknown): CallRequest {
     const toolChoice = parseToolChoice(raw.tool_choice, tools);
     const refine = parseRefineMode(raw.refine, raw.max_rounds);
     const request: CallRequest = {messages, tools, toolChoice, refine, sampling: {}};
+    if (raw.refine_feedback != null && raw.refine_feedback !== "none") {
+        if (raw.refine_feedback !== "validator") throw bad(`refine_feedback must be "none" or "validator", got ${JSON.stringify(raw.refine_feedback)}`, "refine_feedback");
+        request.refineFeedback = "validator";
+    }
     if (raw.seed != null) {
         if (!Number.isSafeInteger(raw.seed) || (raw.seed as number) < 0) throw bad(`seed must be a non-negative integer, got ${JSON.stringify(raw.seed)}`, "seed");
         request.sampling.seed = raw.seed as number;

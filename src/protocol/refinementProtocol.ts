@@ -27,11 +27,22 @@ export const REFINEMENT_INSTRUCTION =
     "argument types, and values copied exactly from the request. If it is correct, repeat it exactly. Otherwise, write the corrected answer.";
 
 /**
- * The segments that follow a round's output once its end-of-turn token has been written:
- * the control text after the turn, the refinement request, and the opening of the next assistant turn.
+ * The refinement request. With validator feedback (an option of the engine, off by default and
+ * never used in training data), the findings of the schema check on the previous round follow
+ * the instruction: `… A check against the tool definitions found: call 1 (book): $.zip: must
+ * match pattern "^[0-9]{5}$".`
  */
-export function refinementTurn(format: ChatFormat): Segment[] {
-    return [control(format.afterAssistantEnd), ...format.turn("user", REFINEMENT_INSTRUCTION), ...format.assistantStart()];
+export function refinementInstruction(findings: readonly string[] = []): string {
+    return findings.length === 0 ? REFINEMENT_INSTRUCTION : `${REFINEMENT_INSTRUCTION} A check against the tool definitions found: ${findings.join("; ")}.`;
+}
+
+/**
+ * The segments that follow a round's output once its end-of-turn token has been written:
+ * the control text after the turn, the refinement request (with the check's findings, if any),
+ * and the opening of the next assistant turn.
+ */
+export function refinementTurn(format: ChatFormat, findings: readonly string[] = []): Segment[] {
+    return [control(format.afterAssistantEnd), ...format.turn("user", refinementInstruction(findings)), ...format.assistantStart()];
 }
 
 /**
@@ -53,8 +64,8 @@ export function renderRefinementChain(format: ChatFormat, prompt: readonly Segme
  * conversation, then each earlier round's assistant message followed by the refinement request
  * as a user turn. The model writes the next round after it.
  */
-export function refinementMessages(messages: readonly ChatMessage[], rounds: readonly ChatMessage[]): ChatMessage[] {
+export function refinementMessages(messages: readonly ChatMessage[], rounds: readonly ChatMessage[], findings: readonly (readonly string[])[] = []): ChatMessage[] {
     const chain: ChatMessage[] = [...messages];
-    for (const round of rounds) chain.push(round, {role: "user", content: REFINEMENT_INSTRUCTION});
+    rounds.forEach((round, index) => chain.push(round, {role: "user", content: refinementInstruction(findings[index])}));
     return chain;
 }

@@ -72,6 +72,7 @@ export const chatCompletionBodySchema = {
         stream: {anyOf: [{type: "boolean"}, {type: "null"}]},
         stream_options: {anyOf: [{type: "object", properties: {include_usage: {type: "boolean"}}}, {type: "null"}]},
         refine: {anyOf: [{enum: ["off", "adaptive"]}, {type: "integer", minimum: 0}]},
-        max_rounds: {type: "integer", minimum: 1}
+        max_rounds: {type: "integer", minimum: 1},
+        refine_feedback: {enum: ["none", "validator"]}
     }
 } as const;

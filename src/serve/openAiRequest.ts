@@ -37,7 +37,7 @@ export function openAiRequest(body: Record<string, unknown>, defaults: {refine?:
         throw bad("the legacy functions/function_call fields are not supported: use tools and tool_choice", body.functions != null ? "functions" : "function_call");
     const messages = (body.messages as unknown[]).map((message, index) => openAiMessage(message as Record<string, unknown>, `messages[${index}]`));
     const callRequest: Record<string, unknown> = {messages};
-    for (const field of ["tools", "tool_choice", "parallel_tool_calls", "temperature", "seed", "max_tokens", "max_completion_tokens", "n", "stop", "refine", "max_rounds"])
+    for (const field of ["tools", "tool_choice", "parallel_tool_calls", "temperature", "seed", "max_tokens", "max_completion_tokens", "n", "stop", "refine", "max_rounds", "refine_feedback"])
         if (body[field] != null) callRequest[field] = body[field];
     if (callRequest.refine == null && defaults.refine !== undefined) callRequest.refine = defaults.refine;
     const streamOptions = isRecord(body.stream_options) ? body.stream_options : undefined;

@@ -121,13 +121,14 @@ export class TemplateChat {
      * the refinement request. A template that refuses tool calls followed by a user turn (Mistral's)
      * is given each earlier round as the assistant text the model wrote.
      */
-    public renderRefinement(messages: readonly ChatMessage[], tools: readonly ToolDefinition[], rounds: readonly {output: AssistantOutput, text: string}[]): TemplateRendering & {layout: RefinementLayout} {
+    public renderRefinement(messages: readonly ChatMessage[], tools: readonly ToolDefinition[], rounds: readonly {output: AssistantOutput, text: string, findings?: readonly string[]}[]): TemplateRendering & {layout: RefinementLayout} {
+        const findings = rounds.map((round) => round.findings ?? []);
         try {
-            return {...this.render(refinementMessages(messages, rounds.map((round) => roundMessage(round.output))), tools), layout: "tool_calls"};
+            return {...this.render(refinementMessages(messages, rounds.map((round) => roundMessage(round.output)), findings), tools), layout: "tool_calls"};
         } catch (error) {
             if (!(error instanceof TemplateError) || error.code === "template_limit") throw error;
             const asText = rounds.map((round): ChatMessage => ({role: "assistant", content: round.text}));
-            return {...this.render(refinementMessages(messages, asText), tools), layout: "text"};
+            return {...this.render(refinementMessages(messages, asText, findings), tools), layout: "text"};
         }
     }
 

@@ -5,7 +5,7 @@ import {type ConversationArgs, conversationOf, withConversationArgs} from "../co
 import {type McpArgs, startMcpServers, withMcpArgs} from "../mcpArgs.js";
 import {withExtraTools} from "../../mcp/withExtraTools.js";
 
-type CallArgs = EngineArgs & ConversationArgs & McpArgs & {"mcp-run": boolean,
+type CallArgs = EngineArgs & ConversationArgs & McpArgs & {"mcp-run": boolean, "refine-feedback": string,
     refine: string, "max-rounds"?: number, "tool-choice": string, seed?: number, temperature?: number, "max-tokens"?: number
 };
 
@@ -22,6 +22,7 @@ export const CallCommand: CommandModule<object, CallArgs> = {
         .option("mcp-run", {type: "boolean", default: false, describe: "run the final calls to MCP tools on their servers and print the results (tool_results)"})
         .option("refine", {type: "string", default: "adaptive", describe: "off | adaptive | N (refinement rounds after round 0)"})
         .option("max-rounds", {type: "number", describe: "most refinement rounds in adaptive mode (default 3)"})
+        .option("refine-feedback", {type: "string", choices: ["none", "validator"], default: "none", describe: "validator: a refinement turn after a call that breaks its tool's schema says how (the schema check's findings)"})
         .option("tool-choice", {type: "string", default: "auto", describe: "auto | none | required | FUNCTION_NAME"})
         .option("seed", {type: "number", describe: "sampling seed"})
         .option("temperature", {type: "number", describe: "sampling temperature (default 0: greedy)"})
@@ -32,6 +33,7 @@ export const CallCommand: CommandModule<object, CallArgs> = {
             tool_choice: parseToolChoiceFlag(args["tool-choice"]),
             refine: args.refine,
             max_rounds: args["max-rounds"],
+            refine_feedback: args["refine-feedback"],
             seed: args.seed,
             temperature: args.temperature,
             max_tokens: args["max-tokens"]
