@@ -220,6 +220,7 @@ class SchemaNormalizer {
         if (options.length === 0) this.fail(path, `no alternative of ${JSON.stringify(alternativesKey)} is compatible with the schema beside it (${unsatisfiable[0]})`);
         const flat = options.flatMap((option) => schemaNode(option).kind === "anyOf" ? (option as {anyOf: JsonSchema[]}).anyOf : [option]);
         const unique = [...new Map(flat.map((option) => [canonicalJson(option as JsonValue), option])).values()];
+        if (alternativesKey === "oneOf" && !pairwiseDisjoint(unique)) this.relax(path, "oneOf", "widened");
         this.checkLength(unique.reduce((total, option) => total + this.jsonLength(option), 0), path);
         return unique.length === 1 ? unique[0]! : {anyOf: unique};
     }
@@ -285,6 +286,8 @@ class SchemaNormalizer {
             }
         });
         if (options.length === 0) return noValue;
+        // "Exactly one" is beyond a grammar: a oneOf whose alternatives may overlap is checked, not enforced.
+        if (keyword === "oneOf" && !pairwiseDisjoint(options)) this.relax(path, "oneOf", "widened");
         return options.length === 1 ? options[0] as JsonSchema : {anyOf: options};
     }
 
@@ -685,6 +688,40 @@ const noValue = {not: {}} as unknown as JsonSchema;
 
 function isNoValue(schema: JsonSchema): boolean {
     return Object.hasOwn(schema, "not");
+}
+
+/**
+ * Whether no value satisfies two of the schemas: told from their kinds (a string is never an
+ * object; integers are numbers), enum values, and a property every object of two alternatives
+ * requires with disjoint values. Undecided pairs count as overlapping.
+ */
+function pairwiseDisjoint(schemas: readonly JsonSchema[]): boolean {
+    for (let i = 0; i < schemas.length; i++)
+        for (let j = i + 1; j < schemas.length; j++)
+            if (!disjoint(schemas[i]!, schemas[j]!)) return false;
+    return true;
+}
+
+function disjoint(a: JsonSchema, b: JsonSchema): boolean {
+    const x = schemaNode(a);
+    const y = schemaNode(b);
+    if (x.kind === "any" || y.kind === "any") return false;
+    if (x.kind === "anyOf") return x.schema.anyOf.every((option) => disjoint(option, b));
+    if (y.kind === "anyOf") return y.schema.anyOf.every((option) => disjoint(a, option));
+    if (x.kind === "enum" || y.kind === "enum") {
+        const [values, other] = x.kind === "enum" ? [x.schema.enum, b] : [(y.schema as {enum: JsonValue[]}).enum, a];
+        return values.every((value) => validateValue(other, value).length > 0);
+    }
+    const numeric = (kind: string): boolean => kind === "integer" || kind === "number";
+    if (x.kind !== y.kind) return !(numeric(x.kind) && numeric(y.kind));
+    if (x.kind === "object" && y.kind === "object") {
+        const left = x.schema;
+        const right = y.schema as ObjectSchema;
+        return left.required.some((name) => right.required.includes(name)
+            && left.properties[name] !== undefined && right.properties[name] !== undefined
+            && disjoint(left.properties[name]!, right.properties[name]!));
+    }
+    return false;
 }
 
 /** OpenAPI 3.0's `nullable: true`: the schema's types and `null`. */

@@ -53,7 +53,11 @@ function judge(parameters: unknown, grammar: string, sampler: GrammarSampler, ll
     return tally;
 }
 
-export async function measureSchema(entry: CorpusSchema, index: number, options: {llama: Llama, sampler: GrammarSampler, samples: number, nodeLlamaCpp: boolean}): Promise<SchemaVerdict> {
+/**
+ * `nodeLlamaCppSamples` (default `samples`) may be lower: some of node-llama-cpp's grammars for
+ * random schemas make llama.cpp's grammar engine grow without bound while sampling.
+ */
+export async function measureSchema(entry: CorpusSchema, index: number, options: {llama: Llama, sampler: GrammarSampler, samples: number, nodeLlamaCpp: boolean, nodeLlamaCppSamples?: number}): Promise<SchemaVerdict> {
     const {llama, sampler, samples} = options;
     const tool = {type: "function", function: {name: `tool_${index}`, description: entry.name, parameters: entry.parameters}};
     let toolace: SchemaVerdict["toolace"];
@@ -72,7 +76,8 @@ export async function measureSchema(entry: CorpusSchema, index: number, options:
         try {
             const grammar = await llama.createGrammarForJsonSchema(entry.parameters as never);
             const text = (grammar as unknown as {grammar: string}).grammar;
-            nodeLlamaCpp = {ok: true, ...(samples > 0 ? judge(entry.parameters, text, sampler, llama, samples, index * 1000) : emptyTally())};
+            const count = options.nodeLlamaCppSamples ?? samples;
+            nodeLlamaCpp = {ok: true, ...(count > 0 ? judge(entry.parameters, text, sampler, llama, count, index * 1000) : emptyTally())};
         } catch (error) {
             nodeLlamaCpp = {ok: false, error: (error as Error).message.slice(0, 200), ...emptyTally()};
         }

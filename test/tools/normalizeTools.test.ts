@@ -388,6 +388,11 @@ t("combinators: allOf merges objects, strings, numbers and enums, otherwise rela
         {type: "object", properties: {a: {type: "string"}, b: {type: "integer"}}, required: ["a"], additionalProperties: false},
         {type: "object", properties: {a: {type: "string"}, b: {type: "integer"}}, required: ["b"], additionalProperties: false}
     ]});
+    const oneOf = (schema: unknown): unknown => normalizeTools(openAi(params({x: schema})))[0]!.relaxed;
+    assert.is(oneOf({oneOf: [{type: "string"}, {type: "integer"}]}), undefined, "alternatives of different types: exactly one holds");
+    assert.is(oneOf({oneOf: [{type: "object", properties: {kind: {const: "a"}}, required: ["kind"]}, {type: "object", properties: {kind: {const: "b"}, n: {type: "integer"}}, required: ["kind"]}]}), undefined, "a required discriminator");
+    assert.equal(oneOf({oneOf: [{type: "integer"}, {type: "number"}]}), [{path: "$.parameters.properties.x", keyword: "oneOf", action: "widened"}], "overlapping alternatives: exclusivity is checked, not enforced");
+    assert.equal(oneOf({oneOf: [{type: "object", properties: {a: {type: "string"}}, required: ["a"]}, {type: "object", properties: {b: {type: "string"}}}]}), [{path: "$.parameters.properties.x", keyword: "oneOf", action: "widened"}]);
     const [top] = normalizeTools(openAi({type: "object", properties: {a: {type: "string"}}, anyOf: [{required: ["a"]}]}));
     assert.equal(top!.relaxed, [{path: "$.parameters", keyword: "anyOf", action: "ignored"}], "the parameters stay one object: alternatives there are checked");
     expectError(openAi(params({x: {oneOf: []}})),
