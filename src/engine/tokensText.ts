@@ -1,23 +1,29 @@
 import type {LlamaModel, Token} from "node-llama-cpp";
 
+/** Tokens before the ones detokenised that node-llama-cpp is given as context (SentencePiece keeps a leading space after them). */
+const CONTEXT_TOKENS = 8;
+
 /**
- * The text of a token sequence exactly as the tokens spell it: each token's own text, with runs of
+ * The text of a token sequence exactly as the tokens spell it: each token detokenised on its own
+ * with the tokens before it as context (a SentencePiece token keeps its leading space), runs of
  * byte tokens that only together spell a character detokenised together. Detokenising a whole
  * sequence at once is lossy for vocabularies that clean up spaces (`"a ?"` comes back `"a?"`),
  * which would change arguments the grammar wrote.
  */
 export function tokensText(model: LlamaModel, tokens: readonly Token[], specialTokens = false): string {
     let text = "";
-    let bytes: Token[] = [];
-    for (const token of tokens) {
-        const own = model.detokenize([token], specialTokens);
-        if (own.includes("\uFFFD")) {
-            bytes.push(token);
-            continue;
+    let start = 0;
+    const context = (index: number): readonly Token[] => tokens.slice(Math.max(0, index - CONTEXT_TOKENS), index);
+    while (start < tokens.length) {
+        let end = start + 1;
+        let piece = model.detokenize(tokens.slice(start, end), specialTokens, context(start));
+        // A partial character: extend the run until it spells whole characters (or the tokens end).
+        while (piece.includes("\uFFFD") && end < tokens.length && model.detokenize([tokens[end]!], specialTokens).includes("\uFFFD")) {
+            end++;
+            piece = model.detokenize(tokens.slice(start, end), specialTokens, context(start));
         }
-        if (bytes.length > 0) text += model.detokenize(bytes, specialTokens);
-        bytes = [];
-        text += own;
+        text += piece;
+        start = end;
     }
-    return bytes.length > 0 ? text + model.detokenize(bytes, specialTokens) : text;
+    return text;
 }

@@ -66,7 +66,7 @@ export interface IntegerSchema extends SchemaAnnotations {
 
 export interface NumberSchema extends SchemaAnnotations {
     type: "number";
-    /** Integer-valued bounds. */
+    /** Integers, or decimals of at most six fraction digits and fifteen digits in all (others are widened to integers). */
     minimum?: number;
     maximum?: number;
     exclusiveMinimum?: number;

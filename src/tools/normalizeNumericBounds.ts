@@ -1,4 +1,5 @@
 import {grammarLimits} from "./grammarLimits.js";
+import {decimalBound} from "./decimalMagnitudesGbnf.js";
 
 type Fail = (problem: string) => never;
 interface Bound {value: number, exclusive: boolean}
@@ -47,20 +48,23 @@ export function normalizeIntegerBounds(raw: Record<string, unknown>, fail: Fail)
 
 /**
  * Reads the bounds of a number schema; of an inclusive and an exclusive bound on one side the
- * tighter is kept. The grammar enforces integer-valued bounds exactly; a decimal bound is widened
- * to the integer outside it (inclusive), and `widened` is told its keyword (the exact bound is
- * then checked on each call against the original schema).
+ * tighter is kept. The grammar enforces integer bounds and decimal ones of up to six fraction
+ * digits (and fifteen digits in all) exactly; a bound with more is widened to the integer outside
+ * it (inclusive), and `widened` is told its keyword (the exact bound is then checked on each call
+ * against the original schema).
  */
 export function normalizeNumberBounds(raw: Record<string, unknown>, fail: Fail, widened: (keyword: string) => void = () => undefined): {minimum?: number, maximum?: number, exclusiveMinimum?: number, exclusiveMaximum?: number} {
     let {lower, upper} = readBounds(raw, fail);
     if (lower !== undefined && upper !== undefined &&
         (lower.value > upper.value || (lower.value === upper.value && (lower.exclusive || upper.exclusive))))
         fail(`the number range is empty`);
-    if (lower !== undefined && !Number.isInteger(lower.value)) {
+    const exact = (value: number): boolean => Number.isInteger(value)
+        || (decimalBound(Math.abs(value), true) !== undefined && String(Math.abs(value)).replace(".", "").replace(/^0+/, "").length <= grammarLimits.exclusiveBoundDigits);
+    if (lower !== undefined && !exact(lower.value)) {
         widened(lower.exclusive ? "exclusiveMinimum" : "minimum");
         lower = {value: Math.floor(lower.value), exclusive: false};
     }
-    if (upper !== undefined && !Number.isInteger(upper.value)) {
+    if (upper !== undefined && !exact(upper.value)) {
         widened(upper.exclusive ? "exclusiveMaximum" : "maximum");
         upper = {value: Math.ceil(upper.value), exclusive: false};
     }

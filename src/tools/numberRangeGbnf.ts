@@ -1,7 +1,8 @@
 import {grammarLimits} from "./grammarLimits.js";
 import {nonNegativeRangeGbnf} from "./nonNegativeRangeGbnf.js";
+import {type DecimalBound, decimalBound, decimalMagnitudesGbnf, maxBoundFractionDigits} from "./decimalMagnitudesGbnf.js";
 
-/** Bounds of a number schema, integer-valued (as `normalizeTools` guarantees). */
+/** Bounds of a number schema: integers, or decimals of at most six fraction digits (as `normalizeTools` guarantees). */
 export interface NumberBounds {
     minimum?: number;
     maximum?: number;
@@ -23,6 +24,8 @@ const beyond: Bound = {value: grammarLimits.maxInteger + 1, inclusive: false};
  * up to 15 integer and 15 fraction digits (15 digits in all next to an exclusive bound).
  */
 export function numberRangeGbnf(bounds: NumberBounds): string {
+    const values = [bounds.minimum, bounds.maximum, bounds.exclusiveMinimum, bounds.exclusiveMaximum].filter((value): value is number => value !== undefined);
+    if (values.some((value) => !Number.isInteger(value))) return decimalRangeGbnf(bounds);
     const lower = bound(bounds.minimum, bounds.exclusiveMinimum);
     const upper = bound(bounds.maximum, bounds.exclusiveMaximum);
     if (lower === undefined && upper === undefined)
@@ -42,6 +45,34 @@ export function numberRangeGbnf(bounds: NumberBounds): string {
     }
     if (alternatives.length === 0) throw new RangeError("empty number range");
     return `(${alternatives.join(" | ")})`;
+}
+
+/** numberRangeGbnf for bounds with fractions (see decimalMagnitudesGbnf): non-negative numerals, then negative ones mirrored. */
+function decimalRangeGbnf(bounds: NumberBounds): string {
+    const lower = decimalSide(bounds.minimum, bounds.exclusiveMinimum);
+    const upper = decimalSide(bounds.maximum, bounds.exclusiveMaximum);
+    const decimal = (side: {value: number, inclusive: boolean}): DecimalBound => {
+        const parsed = decimalBound(Math.abs(side.value), side.inclusive);
+        if (parsed === undefined) throw new RangeError(`number bound ${side.value} has more than ${maxBoundFractionDigits} fraction digits`);
+        return parsed;
+    };
+    const alternatives: string[] = [];
+    if (upper === undefined || upper.value > 0 || (upper.value === 0 && upper.inclusive)) {
+        const from = lower === undefined || lower.value < 0 ? {value: 0, inclusive: true} : lower;
+        alternatives.push(...decimalMagnitudesGbnf(decimal(from), upper === undefined ? undefined : decimal(upper)));
+    }
+    if (lower === undefined || lower.value < 0) {
+        const from = upper === undefined || upper.value >= 0 ? {value: 0, inclusive: false} : {value: -upper.value, inclusive: upper.inclusive};
+        const negative = decimalMagnitudesGbnf(decimal(from), lower === undefined ? undefined : decimal({value: -lower.value, inclusive: lower.inclusive}));
+        if (negative.length > 0) alternatives.push(`"-" (${negative.join(" | ")})`);
+    }
+    if (alternatives.length === 0) throw new RangeError("empty number range");
+    return `(${alternatives.join(" | ")})`;
+}
+
+function decimalSide(inclusive: number | undefined, exclusive: number | undefined): {value: number, inclusive: boolean} | undefined {
+    const value = inclusive ?? exclusive;
+    return value === undefined ? undefined : {value, inclusive: inclusive !== undefined};
 }
 
 /**

@@ -307,11 +307,12 @@ t("assertions no grammar here enforces are relaxed and listed; unknown keywords 
     assert.is(plain!.originalParameters, undefined);
 });
 
-t("OpenAPI's nullable adds null; decimal bounds are widened to integers", () => {
-    const [tool] = normalizeTools(openAi(params({x: {type: "string", nullable: true}, y: {type: "number", minimum: 0.5, exclusiveMaximum: 2.5}})));
+t("OpenAPI's nullable adds null; decimal bounds of up to six fraction digits are kept, longer ones widened to integers", () => {
+    const [tool] = normalizeTools(openAi(params({x: {type: "string", nullable: true}, y: {type: "number", minimum: 0.5, exclusiveMaximum: 2.5}, z: {type: "number", minimum: 0.1234567, exclusiveMaximum: 2.5}})));
     assert.equal(tool!.parameters.properties.x, {anyOf: [{type: "string"}, {type: "null"}]});
-    assert.equal(tool!.parameters.properties.y, {type: "number", minimum: 0, maximum: 3});
-    assert.equal(tool!.relaxed, [{path: "$.parameters.properties.y", keyword: "minimum", action: "widened"}, {path: "$.parameters.properties.y", keyword: "exclusiveMaximum", action: "widened"}]);
+    assert.equal(tool!.parameters.properties.y, {type: "number", minimum: 0.5, exclusiveMaximum: 2.5});
+    assert.equal(tool!.parameters.properties.z, {type: "number", minimum: 0, exclusiveMaximum: 2.5});
+    assert.equal(tool!.relaxed, [{path: "$.parameters.properties.z", keyword: "minimum", action: "widened"}]);
 });
 
 t("additionalProperties other than false next to properties closes the object (narrowed, listed)", () => {

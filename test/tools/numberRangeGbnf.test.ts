@@ -63,7 +63,27 @@ t("bounds at the 15-digit limit; empty ranges and non-integer bounds throw", asy
     const wide = await compileGrammar(`root ::= ${numberRangeGbnf({minimum: -1e18, maximum: 1e18})}\n`);
     assert.ok(grammarAccepts(wide, "-999999999999999.9"));
     assert.throws(() => numberRangeGbnf({exclusiveMinimum: 1, maximum: 1}), /empty number range/);
-    assert.throws(() => numberRangeGbnf({minimum: 0.5}), /not an integer/);
+    assert.throws(() => numberRangeGbnf({minimum: 0.1234567}), /more than 6 fraction digits/);
+});
+
+t("decimal bounds: every accepted numeral is in range, and every in-range numeral is accepted", async () => {
+    const texts = [...numerals(), "0.5", "0.49", "0.51", "1.25", "1.249", "1.2501", "-1.25", "-1.2", "-1.26", "-0.75", "-0.7", "-0.8", "2.5", "2.4999", "3.05", "3.1", "3.049"];
+    const values = [-3.05, -1.25, -0.75, -0.5, 0.25, 0.5, 1.25, 2.5, 3.05];
+    const cases: NumberBounds[] = [];
+    for (const low of values) {
+        cases.push({minimum: low}, {exclusiveMinimum: low}, {maximum: low}, {exclusiveMaximum: low});
+        for (const high of [...values, -1, 0, 2]) {
+            if (low < high) cases.push({minimum: low, maximum: high}, {exclusiveMinimum: low, maximum: high}, {minimum: low, exclusiveMaximum: high}, {exclusiveMinimum: low, exclusiveMaximum: high});
+            if (low === high) cases.push({minimum: low, maximum: high});
+        }
+    }
+    for (const bounds of cases) {
+        const grammar = await compileGrammar(`root ::= ${numberRangeGbnf(bounds)}\n`);
+        for (const text of texts) {
+            const expected = inRange(Number(text), bounds) && !/^-0(\.0*)?$/.test(text);
+            assert.is(grammarAccepts(grammar, text), expected, `${text} with ${JSON.stringify(bounds)}`);
+        }
+    }
 });
 
 t.run();
