@@ -30,7 +30,7 @@ export const grammarLimits = {
      * expanded: shared definitions could otherwise grow exponentially when rendered or compiled.
      */
     schemaJsonLength: 1_048_576,
-    /** How many times a recursive `$ref` is unrolled inside itself (deeper, optional parts of it are left out). */
+    /** How many times a recursive `$ref` is unrolled inside itself (deeper, optional parts of it are left out); fewer when the schema would be too large. */
     refRecursion: 3,
     /** Most items of a tuple (`prefixItems`): each nests one group deeper in the grammar. */
     tupleItems: 64

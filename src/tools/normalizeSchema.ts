@@ -99,10 +99,28 @@ export function normalizeParametersSchema(raw: unknown, source: SchemaSource): O
 
 /** normalizeParametersSchema, with the keywords the grammar does not enforce as written. */
 export function normalizeParameters(raw: unknown, source: SchemaSource): {schema: ObjectSchema, relaxed: RelaxedKeyword[], checked: boolean} {
-    const normalizer = new SchemaNormalizer(source);
-    const schema = normalizer.visit(raw, source.rootPath, [], true);
+    // A recursive schema too large unrolled `refRecursion` times is tried again unrolled less deeply.
+    for (let unroll = grammarLimits.refRecursion; ; unroll--) {
+        try {
+            return normalizeParametersOnce(raw, source, unroll);
+        } catch (error) {
+            if (!(error instanceof ToolSchemaError) || unroll <= 1 || !(error as ToolSchemaError & {recursive?: boolean}).recursive) throw error;
+        }
+    }
+}
+
+function normalizeParametersOnce(raw: unknown, source: SchemaSource, unroll: number): {schema: ObjectSchema, relaxed: RelaxedKeyword[], checked: boolean} {
+    const normalizer = new SchemaNormalizer(source, unroll);
+    let schema: JsonSchema;
+    try {
+        schema = normalizer.visit(raw, source.rootPath, [], true);
+    } catch (error) {
+        // Marked for a retry: a size limit met while a recursive $ref was unrolled.
+        if (error instanceof ToolSchemaError && normalizer.recursionCuts > 0 && /too large/.test(error.message)) Object.assign(error, {recursive: true});
+        throw error;
+    }
     if (isNoValue(schema))
-        throw new ToolSchemaError(source.tool, source.rootPath, `a $ref recurses without end: no finite value satisfies the schema (recursion is unrolled ${grammarLimits.refRecursion} times)`);
+        throw new ToolSchemaError(source.tool, source.rootPath, `a $ref recurses without end: no finite value satisfies the schema (recursion is unrolled ${unroll} times)`);
     const node = schemaNode(schema);
     if (node.kind !== "object") throw new ToolSchemaError(source.tool, source.rootPath, "parameters must be an object schema");
     return {schema: node.schema, relaxed: normalizer.relaxed, checked: normalizer.enforcesStringChecks || normalizer.relaxed.length > 0};
@@ -118,9 +136,9 @@ class SchemaNormalizer {
     private readonly lengths = new WeakMap<object, number>();
     private depth = 0;
     /** How many times a recursive `$ref` was cut short (see noValue). */
-    private recursionCuts = 0;
+    public recursionCuts = 0;
 
-    public constructor(private readonly source: SchemaSource) {}
+    public constructor(private readonly source: SchemaSource, private readonly unroll: number = grammarLimits.refRecursion) {}
 
     private fail(path: string, problem: string): never {
         throw new ToolSchemaError(this.source.tool, path, problem);
@@ -243,7 +261,7 @@ class SchemaNormalizer {
     private visitRef(ref: unknown, path: string, refStack: readonly string[]): JsonSchema {
         if (typeof ref !== "string") this.fail(path, `"$ref" must be a string`);
         // A recursive definition is unrolled `grammarLimits.refRecursion` times; deeper, it stands for no value (see noValue).
-        if (refStack.filter((entry) => entry === ref).length >= grammarLimits.refRecursion) {
+        if (refStack.filter((entry) => entry === ref).length >= this.unroll) {
             this.recursionCuts++;
             return noValue;
         }
