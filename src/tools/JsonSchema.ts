@@ -105,7 +105,7 @@ export interface ObjectSchema extends SchemaAnnotations {
     patternProperties?: {[pattern: string]: JsonSchema};
     /** Of a map: the schema of its keys (a string or enum schema). */
     propertyNames?: JsonSchema;
-    /** How many members: of a map, any bounds; of an object with properties, only `minProperties: 1` (at least one of them). */
+    /** How many members (of a map, or of the listed properties of an object). */
     minProperties?: number;
     maxProperties?: number;
 }

@@ -137,6 +137,44 @@ function compileMap(schema: ObjectSchema, nameHint: string, options: GrammarOpti
 }
 
 /**
+ * A closed object whose number of properties is bounded (`minProperties`/`maxProperties`): the
+ * chain of compileObject with the count written so far in each rule, `more-i-c` after c properties.
+ */
+function compileCountedObject(schema: ObjectSchema, nameHint: string, options: GrammarOptions, rules: GbnfRuleSet): string {
+    const names = Object.keys(schema.properties);
+    const required = names.map((name) => schema.required.includes(name));
+    const min = schema.minProperties ?? 0;
+    const max = Math.min(schema.maxProperties ?? names.length, names.length);
+    const separators = jsonSeparators(options);
+    const pairs = names.map((name) => `${gbnfLiteral(JSON.stringify(name) + separators.key)} ${compileSchemaGrammar(schema.properties[name] as JsonSchema, `${nameHint}-${name}`, options, rules)}`);
+    // Each returns the expression for properties i.. ("" when nothing more is needed), or undefined when the count cannot be met.
+    const alternatives = (options: (string | undefined)[]): string | undefined => {
+        const possible = options.filter((option): option is string => option !== undefined);
+        if (possible.length === 0) return undefined;
+        const written = [...new Set(possible.filter((option) => option !== ""))];
+        if (written.length === 0) return "";
+        const group = written.length === 1 ? written[0]! : written.join(" | ");
+        return possible.includes("") ? `(${group})?` : written.length === 1 ? group : `(${group})`;
+    };
+    const cache = new Map<string, string | undefined>();
+    const state = (first: boolean, i: number, count: number): string | undefined => {
+        if (i === names.length) return count >= min ? "" : undefined;
+        const key = `${first ? "f" : "m"}-${i}-${count}`;
+        if (cache.has(key)) return cache.get(key);
+        const next = count < max ? state(false, i + 1, count + 1) : undefined;
+        const present = next === undefined ? undefined : [first ? "" : gbnfLiteral(separators.item), pairs[i]!, next].filter((part) => part !== "").join(" ");
+        const absent = required[i] ? undefined : state(first, i + 1, count);
+        const body = alternatives([present, absent]);
+        const rule = body === undefined || body === "" ? body : rules.add(`${nameHint}-${first ? "first" : "more"}-${i + 1}-${count}`, body);
+        cache.set(key, rule);
+        return rule;
+    };
+    const body = state(true, 0, 0);
+    if (body === undefined) throw new RangeError(`no object of ${nameHint} has between ${min} and ${max} properties`);
+    return rules.add(nameHint, body === "" ? `"{}"` : `"{" ${body} "}"`);
+}
+
+/**
  * A closed object as a linear chain of rules: `more-i` writes properties i.. after something was
  * written (each preceded by a comma), `first-i` writes the first of properties i.. that is
  * present. Required properties are always written, optional ones may be left out, in order.
@@ -144,6 +182,7 @@ function compileMap(schema: ObjectSchema, nameHint: string, options: GrammarOpti
 function compileObject(schema: ObjectSchema, nameHint: string, options: GrammarOptions, rules: GbnfRuleSet): string {
     const names = Object.keys(schema.properties);
     if (names.length === 0) return rules.add("json-empty-object", `"{}"`);
+    if ((schema.minProperties ?? 0) > 1 || schema.maxProperties !== undefined) return compileCountedObject(schema, nameHint, options, rules);
     const required = names.map((name) => schema.required.includes(name));
     const pairs = names.map((name) => {
         const value = compileSchemaGrammar(schema.properties[name] as JsonSchema, `${nameHint}-${name}`, options, rules);

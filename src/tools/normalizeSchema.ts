@@ -53,32 +53,40 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * What the grammar enforces:
+ * What the grammar enforces (docs/schemas.md has the full table):
  * - `type` (one name or an array: an array becomes `anyOf`; OpenAPI's `nullable: true` adds
- *   `null`), `enum`, `const`, `anyOf`, `oneOf` (read as `anyOf`), `allOf` (object schemas merged),
- *   local non-cyclic `$ref` to `#/$defs/...` or `#/definitions/...` (inlined);
- * - strings: `minLength`, `maxLength`; integers: `minimum`, `maximum`, `exclusiveMinimum`,
- *   `exclusiveMaximum` (also draft-04 booleans), made inclusive integers; numbers: the same
- *   (decimal bounds widened to integers); arrays: `items` (one schema), `minItems`, `maxItems`;
- *   objects: `properties`, `required`, `additionalProperties: false`. An object with properties is
- *   closed to them; one without properties is free-form (closed at the top level unless
- *   `additionalProperties` says otherwise: a tool without arguments). Required names missing from
- *   `properties` become properties of any value.
+ *   `null`), `enum`, `const`, `anyOf`, `oneOf` (read as `anyOf`; listed as widened where its
+ *   alternatives may overlap), `allOf` (objects, strings, numbers and enums merged), combinators
+ *   beside value keywords (distributed: `allOf` of all, each `anyOf` alternative merged with it),
+ *   `$ref` to any JSON Pointer in the tool's schema (inlined; recursion unrolled
+ *   `grammarLimits.refRecursion` times, fewer when too large, deeper optional parts left out);
+ * - strings: `pattern` (see patternGbnf), the formats of formatPatterns, else `minLength`,
+ *   `maxLength`; integers: `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum` (also
+ *   draft-04 booleans), made inclusive integers; numbers: the same, decimal bounds of up to six
+ *   fraction digits exact (longer ones widened to integers); arrays: `items`, `prefixItems` and
+ *   draft-7 tuples, `minItems`, `maxItems`; objects: `properties`, `required`,
+ *   `additionalProperties: false`, `minProperties`/`maxProperties` (counted). An object with
+ *   properties is closed to them; one without is free-form or a map (`additionalProperties` as a
+ *   schema, `patternProperties`, `propertyNames`), closed at the top level unless
+ *   `additionalProperties` says otherwise (a tool without arguments). Required names missing
+ *   from `properties` become properties of any value.
  * - kept annotations: `description`, `title`, `default`, `format`. Keywords of a type other than
  *   the schema's are inapplicable and dropped.
- * - without `type`, the type is inferred from type-specific keywords (`properties` -> object);
- *   with none, any value (BFCL: a string). Enum values not matching the rest of the schema are
- *   dropped (BFCL: the enum wins over a mismatching type, or lists an array's items).
- * Relaxed, and listed (see RelaxedKeyword): the assertions of `relaxedAssertions` (`pattern`,
- * `uniqueItems`, `not`…), checked formats, a combinator next to value keywords, the siblings of a
- * `$ref`, overlapping `allOf` parts, tuple `items`, decimal number bounds, `additionalProperties`
- * other than false on an object with properties. Unknown keywords are annotations and ignored.
+ * - without `type`, the type is inferred from type-specific keywords (`properties` -> object;
+ *   several families -> any of them); with none, any value (BFCL: a string). Enum values not
+ *   matching the rest of the schema are dropped (BFCL: the enum wins over a mismatching type, or
+ *   lists an array's items).
+ * Relaxed, and listed (see RelaxedKeyword): the assertions of `relaxedAssertions` (`uniqueItems`,
+ * `not`…), patterns beyond a grammar (lookarounds…), checked formats, top-level alternatives,
+ * overlapping `oneOf`s and `allOf` parts, decimal bounds of more than six digits, extra
+ * properties next to listed ones, references to other documents. Unknown keywords are
+ * annotations and ignored.
  * Refused (`ToolSchemaError` naming the tool and the path): malformed keywords (`"type": 3`),
- * schemas no value satisfies (an empty range, `false`, an enum whose values all break the rest),
- * unknown type names, non-local or cyclic `$ref`s, and what the engine's limits exclude (schemas or
- * values nested deeper than `grammarLimits.schemaDepth`, longer than
- * `grammarLimits.schemaJsonLength` characters of JSON with `$ref`s expanded, repetitions or
- * integers beyond the grammar's limits).
+ * schemas no value satisfies (an empty range, `false`, an enum whose values all break the rest,
+ * endless required recursion), unknown type names, unresolvable local `$ref`s, and what the
+ * engine's limits exclude (schemas or values nested deeper than `grammarLimits.schemaDepth`,
+ * longer than `grammarLimits.schemaJsonLength` characters of JSON with `$ref`s expanded,
+ * repetitions or integers beyond the grammar's limits).
  *
  * Turns one raw JSON Schema (or BFCL parameter doc) into the normalised `JsonSchema`.
  * `path` is the JSON path of `raw` inside the tool definition.
@@ -676,9 +684,12 @@ class SchemaNormalizer {
         const {minimum: minProperties, maximum: maxProperties} = this.readCounts(raw, "minProperties", "maxProperties", fail);
         const propertyCount = Object.keys(isPlainObject(raw.properties) ? raw.properties : {}).length + required.filter((name) => !isPlainObject(raw.properties) || !Object.hasOwn(raw.properties, name)).length;
         // Counts the listed properties always meet need nothing; "at least one" the grammar enforces; others are checked, not enforced.
-        const atLeastOne = minProperties === 1 && required.length === 0 && propertyCount > 0;
-        if (minProperties !== undefined && minProperties > required.length && !atLeastOne) this.relax(path, "minProperties", "ignored");
-        if (maxProperties !== undefined && maxProperties < propertyCount) this.relax(path, "maxProperties", "ignored");
+        // Counts the listed properties always meet need nothing; others the grammar counts (extra properties the schema allows are not written).
+        if (minProperties !== undefined && minProperties > propertyCount && additional === false) fail(`"minProperties" asks for ${minProperties} properties, but only ${propertyCount} are allowed`);
+        if (maxProperties !== undefined && maxProperties < required.length) fail(`"maxProperties" allows ${maxProperties} properties, but ${required.length} are required`);
+        const countMin = minProperties !== undefined && minProperties > required.length ? Math.min(minProperties, propertyCount) : undefined;
+        if (minProperties !== undefined && minProperties > propertyCount) this.relax(path, "minProperties", "ignored");
+        const countMax = maxProperties !== undefined && maxProperties < propertyCount ? maxProperties : undefined;
 
         const propertiesPath = jsonPathChild(path, "properties");
         const properties: [string, JsonSchema][] = [];
@@ -693,7 +704,8 @@ class SchemaNormalizer {
             properties.push([name, {}]);
         }
         const freeForm = properties.length === 0 && (additional === true || isPlainObject(additional) || (additional === undefined && !topLevel));
-        return {type: "object", ...annotations, properties: Object.fromEntries(properties), required, additionalProperties: freeForm, ...(atLeastOne && !freeForm ? {minProperties: 1} : {})};
+        const counts = freeForm ? {} : {...(countMin !== undefined ? {minProperties: countMin} : {}), ...(countMax !== undefined ? {maxProperties: countMax} : {})};
+        return {type: "object", ...annotations, properties: Object.fromEntries(properties), required, additionalProperties: freeForm, ...counts};
     }
 }
 

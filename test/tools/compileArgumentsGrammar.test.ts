@@ -169,4 +169,16 @@ t("several tools compose into one rule set, sharing identical rules", async () =
         [`{"name":"other","arguments":{"city":"x","days":2}}`, `{"name":"math.weather","arguments":{"n":1}}`]);
 });
 
+t("minProperties and maxProperties beside properties are counted; maps count their members", async () => {
+    const two = await grammarFor({type: "object", properties: {a: {type: "integer"}, b: {type: "integer"}, c: {type: "integer"}}, required: ["a"], minProperties: 2, maxProperties: 2});
+    expectTexts(two, ['{"a":1,"b":2}', '{"a":1,"c":3}'], ['{"a":1}', '{"a":1,"b":2,"c":3}', '{"b":2,"c":3}', "{}"]);
+    const atLeastOne = await grammarFor({type: "object", properties: {a: {type: "integer"}, b: {type: "integer"}}, minProperties: 1});
+    expectTexts(atLeastOne, ['{"a":1}', '{"b":2}', '{"a":1,"b":2}'], ["{}"]);
+    const atMostOne = await grammarFor({type: "object", properties: {a: {type: "integer"}, b: {type: "integer"}}, maxProperties: 1});
+    expectTexts(atMostOne, ["{}", '{"a":1}', '{"b":2}'], ['{"a":1,"b":2}']);
+    const map = await grammarFor({type: "object", properties: {m: {type: "object", additionalProperties: {type: "integer"}, propertyNames: {pattern: "^[a-z]+$"}, minProperties: 1, maxProperties: 2}}, required: ["m"]});
+    expectTexts(map, ['{"m":{"a":1}}', '{"m":{"a":1,"bc":2}}'], ['{"m":{}}', '{"m":{"a":1,"b":2,"c":3}}', '{"m":{"A":1}}', '{"m":{"a":"x"}}']);
+    assert.throws(() => tool({type: "object", properties: {a: {type: "integer"}}, required: ["a"], maxProperties: 0}), /"maxProperties" allows 0 properties, but 1 are required/);
+});
+
 t.run();
