@@ -2,6 +2,7 @@ import {type Llama, LlamaGrammar, type LlamaModel, type Token} from "node-llama-
 import {ToolaceError} from "../errors/ToolaceError.js";
 import {GrammarProbe} from "./GrammarProbe.js";
 import {tokensText} from "./tokensText.js";
+import {seededRandom} from "../util/seededRandom.js";
 
 export type GrammarSampleOptions = {
     /** Seed of the random walk (the same seed, grammar and vocabulary give the same texts). */
@@ -55,7 +56,7 @@ export class GrammarSampler {
     /** `count` texts of `grammarText`, one walk each from one seeded random stream. */
     public sample(llama: Llama, grammarText: string, count: number, options: GrammarSampleOptions): string[] {
         const grammar = new LlamaGrammar(llama, {grammar: grammarText});
-        const random = mulberry32(options.seed);
+        const random = seededRandom(options.seed);
         const texts: string[] = [];
         for (let i = 0; i < count; i++) texts.push(this.walk(grammar, random, options.softLimit ?? 2_000, options.hardLimit ?? 20_000));
         return texts;
@@ -154,16 +155,4 @@ function* shuffled<T>(items: readonly T[], random: () => number): Generator<T> {
         [order[i], order[j]] = [order[j]!, order[i]!];
         yield items[order[i]!]!;
     }
-}
-
-/** A small seeded generator of uniform numbers in [0, 1). */
-function mulberry32(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
