@@ -18,7 +18,7 @@ t("answers good and bad lines, each once with its id, and exits 0 at EOF", async
         JSON.stringify({id: 7, messages: [{role: "user", content: "x"}], tools, tool_choice: {type: "function", function: {name: "missing"}}}),
         good(8),
         "",
-        JSON.stringify({id: "c", messages: [{role: "user", content: "x"}], tools: [{type: "function", function: {name: "f", parameters: {type: "object", properties: {a: {$ref: "#/$defs/a"}}, $defs: {a: {$ref: "#/$defs/a"}}}}}]})
+        JSON.stringify({id: "c", messages: [{role: "user", content: "x"}], tools: [{type: "function", function: {name: "f", parameters: {type: "object", properties: {a: {$ref: "#/$defs/a"}}, required: ["a"], $defs: {a: {$ref: "#/$defs/a"}}}}}]})
     ];
     const input = Buffer.concat([Buffer.from(lines.join("\n") + "\n"), Buffer.from([0xc3, 0x28, 0x0a])]);
     const {code, stdout, stderr} = await runCli(["agent", "--model", model, "--parallel", "2", "--max-string-length", "12"], input);

@@ -100,11 +100,11 @@ t("unsatisfiable schemas: tool_schema naming the tool, the problem and the JSON 
     assert.equal(reply.error!.details, {tool: "find", path: "$.parameters.properties.city.properties.zip", problem: "\"minLength\" is greater than \"maxLength\""});
 });
 
-t("cyclic schemas: the cyclic $ref and where it closes the cycle", async () => {
-    const reply = await replyTo(JSON.stringify({id: "cyc", messages: user, tools: [{type: "function", function: {name: "tree", parameters: {
-        type: "object", properties: {root: {$ref: "#/$defs/node"}},
-        $defs: {node: {type: "object", properties: {children: {type: "array", items: {$ref: "#/$defs/node"}}}}}}}}]}));
-    expectError(reply, "cyc", "tool_schema", /^tool "tree": cyclic \$ref "#\/\$defs\/node" at \$\.parameters\.\$defs\.node\.properties\.children\.items$/);
+t("endless recursion: a $ref every value needs again is refused with the path", async () => {
+    const reply = await replyTo(JSON.stringify({id: "cyc", messages: user, tools: [{type: "function", function: {name: "chain", parameters: {
+        type: "object", properties: {head: {$ref: "#/$defs/link"}}, required: ["head"],
+        $defs: {link: {type: "object", properties: {next: {$ref: "#/$defs/link"}}, required: ["next"]}}}}}]}));
+    expectError(reply, "cyc", "tool_schema", /^tool "chain": a \$ref recurses without end: no finite value satisfies the schema \(recursion is unrolled \d+ times\) at \$\.parameters$/);
 });
 
 t("schemas nested too deep, or expanding exponentially through $refs: rejected with the path and the limit", async () => {
