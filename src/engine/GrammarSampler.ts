@@ -2,7 +2,7 @@ import {type Llama, LlamaGrammar, type LlamaModel, type Token} from "node-llama-
 import {ToolaceError} from "../errors/ToolaceError.js";
 import {GrammarProbe} from "./GrammarProbe.js";
 import {tokensText} from "./tokensText.js";
-import {seededRandom} from "../util/seededRandom.js";
+import {SeededRandom} from "../model/SeededRandom.js";
 
 export type GrammarSampleOptions = {
     /** Seed of the random walk (the same seed, grammar and vocabulary give the same texts). */
@@ -56,7 +56,8 @@ export class GrammarSampler {
     /** `count` texts of `grammarText`, one walk each from one seeded random stream. */
     public sample(llama: Llama, grammarText: string, count: number, options: GrammarSampleOptions): string[] {
         const grammar = new LlamaGrammar(llama, {grammar: grammarText});
-        const random = seededRandom(options.seed);
+        const generator = new SeededRandom(options.seed);
+        const random = (): number => generator.nextFloat();
         const texts: string[] = [];
         for (let i = 0; i < count; i++) texts.push(this.walk(grammar, random, options.softLimit ?? 2_000, options.hardLimit ?? 20_000));
         return texts;

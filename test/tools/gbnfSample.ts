@@ -196,4 +196,13 @@ export class GbnfSampler {
 }
 
 /** A small deterministic PRNG (mulberry32) so that failures reproduce. */
-export {seededRandom} from "../../src/util/seededRandom.js";
+export function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
