@@ -5,7 +5,7 @@
  *
  * Requests over tools whose schemas carry keywords no grammar enforces (uniqueItems, multipleOf on
  * decimals, dependentRequired, if/then, not, top-level anyOf of required sets, lookahead
- * patterns, decimal bounds), written for this benchmark (not BFCL or API-Bank), each answered
+ * patterns, contains), written for this benchmark (not BFCL or API-Bank), each answered
  * greedily three ways on the same model: one round (refine off), adaptive self-refinement, and
  * adaptive self-refinement with validator feedback. Reported per arm: requests whose final calls
  * satisfy the original schema (no violations), rounds, and generated tokens. Models: the default
@@ -48,8 +48,9 @@ add(fn("rename_file", "Rename a file; the new name must differ from the old", {t
     ["Rename notes.txt to notes.txt", "Rename a.txt to notes.txt", "Rename draft.md to final.md"]);
 add(fn("set_password", "Set a password with at least one digit", {type: "object", properties: {user: {type: "string"}, password: {type: "string", pattern: "^(?=.*[0-9]).{8,}$"}}, required: ["user", "password"]}),
     ["Set the password of bob to sunshine", "Change ana's password to letmein", "Set password for joe to hunter22"]);
-add(fn("set_ratio", "Set a mixing ratio between 0.5 and 2.5", {type: "object", properties: {ratio: {type: "number", minimum: 0.5, maximum: 2.5}}, required: ["ratio"]}),
-    ["Set the ratio to 0.2", "Mix at a ratio of 3", "Use a ratio of 1.5"]);
+add(fn("plan_menu", "Plan a menu; it must include at least one vegetarian dish", {type: "object", properties: {dishes: {type: "array", minItems: 1,
+    items: {type: "object", properties: {name: {type: "string"}, vegetarian: {type: "boolean"}}, required: ["name", "vegetarian"]}, contains: {properties: {vegetarian: {const: true}}}}}, required: ["dishes"]}),
+    ["Plan a menu with steak and fish", "Menu: salad and soup", "Plan dinner: ribs and chicken"]);
 
 type Arm = "off" | "adaptive" | "adaptive+validator";
 const arms: {name: Arm, refine: string, feedback: boolean}[] = [
