@@ -107,25 +107,18 @@ export function normalizeParametersSchema(raw: unknown, source: SchemaSource): O
 
 /** normalizeParametersSchema, with the keywords the grammar does not enforce as written. */
 export function normalizeParameters(raw: unknown, source: SchemaSource): {schema: ObjectSchema, relaxed: RelaxedKeyword[], checked: boolean} {
-    // A recursive schema too large unrolled `refRecursion` times is tried again unrolled less deeply.
-    for (let unroll = grammarLimits.refRecursion; ; unroll--) {
-        try {
-            return normalizeParametersOnce(raw, source, unroll);
-        } catch (error) {
-            if (!(error instanceof ToolSchemaError) || unroll <= 1 || !(error as ToolSchemaError & {recursive?: boolean}).recursive) throw error;
-        }
-    }
-}
-
-function normalizeParametersOnce(raw: unknown, source: SchemaSource, unroll: number): {schema: ObjectSchema, relaxed: RelaxedKeyword[], checked: boolean} {
-    const normalizer = new SchemaNormalizer(source, unroll);
+    let unroll = grammarLimits.refRecursion;
+    let normalizer = new SchemaNormalizer(source, unroll);
     let schema: JsonSchema;
-    try {
-        schema = normalizer.visit(raw, source.rootPath, [], true);
-    } catch (error) {
-        // Marked for a retry: a size limit met while a recursive $ref was unrolled.
-        if (error instanceof ToolSchemaError && normalizer.recursionCuts > 0 && /too large/.test(error.message)) Object.assign(error, {recursive: true});
-        throw error;
+    for (;;) {
+        try {
+            schema = normalizer.visit(raw, source.rootPath, [], true);
+            break;
+        } catch (error) {
+            // A recursive schema too large unrolled this many times is tried again unrolled once less.
+            if (!(error instanceof ToolSchemaError) || !normalizer.hitSizeLimit || normalizer.recursionCuts === 0 || unroll <= 1) throw error;
+            normalizer = new SchemaNormalizer(source, --unroll);
+        }
     }
     if (isNoValue(schema))
         throw new ToolSchemaError(source.tool, source.rootPath, `a $ref recurses without end: no finite value satisfies the schema (recursion is unrolled ${unroll} times)`);
@@ -145,6 +138,8 @@ class SchemaNormalizer {
     private depth = 0;
     /** How many times a recursive `$ref` was cut short (see noValue). */
     public recursionCuts = 0;
+    /** Whether the schema passed the size limit (`grammarLimits.schemaJsonLength`). */
+    public hitSizeLimit = false;
 
     public constructor(private readonly source: SchemaSource, private readonly unroll: number = grammarLimits.refRecursion) {}
 
@@ -172,8 +167,10 @@ class SchemaNormalizer {
     }
 
     private checkLength(length: number, path: string): void {
-        if (length > grammarLimits.schemaJsonLength)
+        if (length > grammarLimits.schemaJsonLength) {
+            this.hitSizeLimit = true;
             this.fail(path, `the schema is too large: ${length} characters of JSON with $refs expanded, more than ${grammarLimits.schemaJsonLength}`);
+        }
     }
 
     private checkValueDepth(value: unknown, path: string, keyword: string): void {

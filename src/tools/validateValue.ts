@@ -16,7 +16,9 @@ export function validateValue(schema: JsonSchema, value: unknown, path: string =
     return errors;
 }
 
+/** Compiled patterns, by source; cleared when it grows past `maxCachedPatterns` (a server meets endless tools). */
 const regExps = new Map<string, RegExp | null>();
+const maxCachedPatterns = 1_000;
 
 /** A pattern as ajv reads it (Unicode mode), else in legacy mode; null when neither parses. */
 function patternRegExp(pattern: string): RegExp | undefined {
@@ -30,6 +32,7 @@ function patternRegExp(pattern: string): RegExp | undefined {
                 regExp = null;
             }
         }
+        if (regExps.size >= maxCachedPatterns) regExps.clear();
         regExps.set(pattern, regExp ?? null);
     }
     return regExp ?? undefined;
