@@ -9,7 +9,9 @@
  * greedily three ways on the same model: one round (refine off), adaptive self-refinement, and
  * adaptive self-refinement with validator feedback. Reported per arm: requests whose final calls
  * satisfy the original schema (no violations), rounds, and generated tokens. Models: the default
- * model and, with no --model, SmolLM2-135M-Instruct when it is already pulled.
+ * model and, with no --model, SmolLM2-135M-Instruct when it is already pulled. Also counted: the
+ * BFCL function docs (every category of ../shared, when present) with a relaxed keyword, the only
+ * ones where feedback could fire there.
  */
 import {existsSync} from "node:fs";
 import {ToolCallEngine} from "../src/engine/ToolCallEngine.js";
@@ -17,6 +19,10 @@ import {DEFAULT_MODEL_PATH} from "../src/engine/resolveModelPath.js";
 import path from "node:path";
 import {modelCacheDir} from "../src/catalog/modelCacheDir.js";
 import {findCatalogModel} from "../src/catalog/modelCatalog.js";
+import {listBfclCategories, loadBfclCategory} from "../src/eval/bfclData.js";
+import {bfclEngineTools} from "../src/eval/bfclFcTools.js";
+import {normalizeTools} from "../src/tools/normalizeTools.js";
+import {sharedRoot} from "../test/helpers/sharedData.js";
 import {BenchArgs} from "./support/BenchArgs.js";
 import {formatTable} from "./support/formatTable.js";
 import {printBenchResult} from "./support/printBenchResult.js";
@@ -100,10 +106,36 @@ for (const model of models) {
     }
 }
 
+/** BFCL tools whose schema has a keyword the grammar relaxes (validator feedback can only fire on those). */
+function bfclRelaxedTools(): {tools: number, relaxed: number, refusedEntries: number} | undefined {
+    const dataDir = path.join(sharedRoot(), "data", "bfcl");
+    if (!existsSync(dataDir)) return undefined;
+    let tools = 0;
+    let relaxed = 0;
+    let refusedEntries = 0;
+    for (const category of listBfclCategories(dataDir))
+        for (const entry of loadBfclCategory(dataDir, category)) {
+            let normalized: ReturnType<typeof normalizeTools>;
+            try {
+                normalized = normalizeTools(bfclEngineTools(entry.functions));
+            } catch {
+                refusedEntries++;
+                continue;
+            }
+            for (const tool of normalized) {
+                tools++;
+                if (tool.relaxed !== undefined) relaxed++;
+            }
+        }
+    return {tools, relaxed, refusedEntries};
+}
+const bfcl = bfclRelaxedTools();
+
 const table = formatTable(["model", "arm", "requests", "schema-valid calls", "rounds", "output tokens", "errors"],
     Object.entries(results).flatMap(([model, byArm]) => arms.map((arm) => {
         const figures = byArm[arm.name];
         return [model, arm.name, figures.requests, `${figures.clean} (${figures.cleanPercent}%)`, figures.rounds, figures.outputTokens, figures.errors];
     })));
-const result = {benchmark: "feedback", items: items.length, maxRounds, seconds: roundTo((performance.now() - started) / 1000, 1), results};
-printBenchResult(`Validator feedback vs plain self-refinement (${items.length} requests over tools with keywords no grammar enforces; greedy)\n${table}`, result, json);
+const result = {benchmark: "feedback", items: items.length, maxRounds, seconds: roundTo((performance.now() - started) / 1000, 1), results, bfclToolsWithRelaxedKeywords: bfcl ?? null};
+const bfclLine = bfcl === undefined ? "BFCL data not found: its tools were not counted" : `BFCL: ${bfcl.relaxed} of ${bfcl.tools} function docs (all categories; ${bfcl.refusedEntries} entries whose tools are refused left out) have a relaxed keyword: feedback fires there only on those`;
+printBenchResult(`Validator feedback vs plain self-refinement (${items.length} requests over tools with keywords no grammar enforces; greedy)\n${table}\n${bfclLine}`, result, json);
