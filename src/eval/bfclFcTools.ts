@@ -80,12 +80,41 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
  * {@link bfclFcTools} as handed to the engine: the same tools without BFCL's `"optional": true`
  * property markers, which only `required` decides and which the engine's JSON Schema reader
  * rejects outside BFCL-dialect docs (`optional` on the parameters or on a property, a boolean, a
- * string or a list; read as BFCL docs they are dropped too, so the model's prompt is the same).
+ * string or a list; read as BFCL docs they are dropped too, so the model's prompt is the same),
+ * and with each `enum` that contradicts its `type` read as BFCL docs mean it (no value satisfies
+ * such a schema as JSON Schema, so the engine would refuse the request): an array's enum lists its
+ * items' values (moved into `items`), any other type gives way to the listed values (`type` dropped).
  */
 export function bfclEngineTools(functions: readonly FunctionDoc[]): BfclFcTool[] {
     const tools = bfclFcTools(functions);
-    for (const tool of tools) dropOptionalMarkers(tool.function.parameters);
+    for (const tool of tools) {
+        dropOptionalMarkers(tool.function.parameters);
+        reconcileEnums(tool.function.parameters);
+    }
     return tools;
+}
+
+function reconcileEnums(schema: JsonObject): void {
+    if (Array.isArray(schema.enum) && typeof schema.type === "string" && !schema.enum.every((value) => hasType(value, schema.type as string))) {
+        if (schema.type === "array" && isObject(schema.items) && schema.items.enum === undefined) {
+            schema.items.enum = schema.enum;
+            delete schema.enum;
+        } else delete schema.type;
+    }
+    if (isObject(schema.properties)) for (const property of Object.values(schema.properties)) if (isObject(property)) reconcileEnums(property);
+    if (isObject(schema.items)) reconcileEnums(schema.items);
+}
+
+function hasType(value: JsonValue, type: string): boolean {
+    switch (type) {
+        case "string": return typeof value === "string";
+        case "integer": return typeof value === "number" && Number.isInteger(value);
+        case "number": return typeof value === "number";
+        case "boolean": return typeof value === "boolean";
+        case "array": return Array.isArray(value);
+        case "object": return isObject(value);
+        default: return value === null;
+    }
 }
 
 function dropOptionalMarkers(schema: JsonObject): void {

@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import path from "node:path";
 import {suite} from "uvu";
 import * as assert from "uvu/assert";
-import {loadBfclCategory} from "../../src/eval/bfclData.js";
+import {listBfclCategories, loadBfclCategory} from "../../src/eval/bfclData.js";
 import {bfclEngineTools, bfclFcTools} from "../../src/eval/bfclFcTools.js";
 import {parseFunctionDoc} from "../../src/eval/FunctionDoc.js";
 import {parseLosslessJson} from "../../src/eval/parseLosslessJson.js";
@@ -50,6 +50,18 @@ t("bfclEngineTools drops BFCL's optional markers wherever they are and changes n
     assert.not.throws(() => normalizeTools(engine));
 });
 
+t("bfclEngineTools reads an enum that contradicts its type as BFCL docs mean it: an array's lists its items, another type gives way", () => {
+    const functions = [doc(`{"name": "g", "description": "d", "parameters": {"type": "dict", "properties": {
+        "intents": {"type": "array", "items": {"type": "string"}, "enum": ["Weather", "News"]},
+        "unisex": {"type": "boolean", "enum": ["True", "False", "dontcare"]},
+        "unit": {"type": "string", "enum": ["c", "f"]}}, "required": ["intents"]}}`)];
+    const properties = bfclEngineTools(functions)[0]!.function.parameters.properties as Record<string, unknown>;
+    assert.equal(properties.intents, {type: "array", items: {type: "string", enum: ["Weather", "News"]}});
+    assert.equal(properties.unisex, {enum: ["True", "False", "dontcare"]});
+    assert.equal(properties.unit, {type: "string", enum: ["c", "f"]}, "an enum that matches its type is left as it is");
+    assert.not.throws(() => normalizeTools(bfclEngineTools(functions)));
+});
+
 const dataDir = sharedBfclData("bfclFcTools (shared data)");
 withShared(t, dataDir, "the shared BFCL data")("reproduces BFCL's tools for multiple_5 exactly, key order included", () => {
     const example = JSON.parse(readFileSync(path.join(dataDir as string, "example_fc_tools_multiple_5.json"), "utf8")) as {id: string, openai_tools: unknown};
@@ -57,9 +69,9 @@ withShared(t, dataDir, "the shared BFCL data")("reproduces BFCL's tools for mult
     assert.is(JSON.stringify(bfclFcTools(entry.functions)), JSON.stringify(example.openai_tools));
 });
 
-withShared(t, dataDir, "the shared BFCL data")("the engine accepts the tools of every entry of the five main categories", () => {
+withShared(t, dataDir, "the shared BFCL data")("the engine accepts the tools of every entry of every category", () => {
     const rejected: string[] = [];
-    for (const category of ["simple_python", "multiple", "parallel", "parallel_multiple", "irrelevance"]) {
+    for (const category of listBfclCategories(dataDir as string)) {
         for (const entry of loadBfclCategory(dataDir as string, category)) {
             try {
                 normalizeTools(bfclEngineTools(entry.functions));
