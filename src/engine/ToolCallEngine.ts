@@ -268,7 +268,7 @@ export class ToolCallEngine {
                 let settled = {tokens: 0, text: ""};
                 const stopWhen = text === undefined ? undefined : (generated: readonly Token[]): boolean => {
                     const tokens = generated.filter((token) => !this.model.isEogToken(token));
-                    const tail = tokensText(this.model, tokens.slice(settled.tokens), true);
+                    const tail = tokensText(this.model, tokens.slice(settled.tokens), true, tokens.slice(0, settled.tokens));
                     const written = settled.text + tail;
                     if (!tail.endsWith("\uFFFD")) settled = {tokens: tokens.length, text: written};
                     return text.push(written);

@@ -36,9 +36,10 @@ export async function sampleToolArguments(options: {tools: unknown, name: string
         return texts.map((text) => {
             const args = JSON.parse(text) as unknown;
             const original = tool.originalParameters;
-            // Tools whose grammar enforces their schema as written have no original kept: the normalised schema is the same schema.
+            if (original !== undefined) return {arguments: args, violations: violationsOf(original, args)};
+            // Tools whose grammar enforces their schema as written keep no original: the normalised schema is the same schema.
             const verdict = validateArguments(tool, args);
-            return {arguments: args, violations: original !== undefined ? violationsOf(original, args) : verdict.valid ? [] : verdict.errors};
+            return {arguments: args, violations: verdict.valid ? [] : verdict.errors};
         });
     } finally {
         await model.dispose();

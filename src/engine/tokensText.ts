@@ -10,10 +10,13 @@ const CONTEXT_TOKENS = 8;
  * sequence at once is lossy for vocabularies that clean up spaces (`"a ?"` comes back `"a?"`),
  * which would change arguments the grammar wrote.
  */
-export function tokensText(model: LlamaModel, tokens: readonly Token[], specialTokens = false): string {
+export function tokensText(model: LlamaModel, tokens: readonly Token[], specialTokens = false, before: readonly Token[] = []): string {
     let text = "";
     let start = 0;
-    const context = (index: number): readonly Token[] => tokens.slice(Math.max(0, index - CONTEXT_TOKENS), index);
+    // `before`: the tokens written ahead of these (text extended piece by piece keeps its spaces).
+    const all = before.length === 0 ? tokens : [...before.slice(-CONTEXT_TOKENS), ...tokens];
+    const offset = all.length - tokens.length;
+    const context = (index: number): readonly Token[] => all.slice(Math.max(0, offset + index - CONTEXT_TOKENS), offset + index);
     while (start < tokens.length) {
         let end = start + 1;
         let piece = model.detokenize(tokens.slice(start, end), specialTokens, context(start));

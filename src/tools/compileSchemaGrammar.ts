@@ -148,8 +148,8 @@ function compileCountedObject(schema: ObjectSchema, nameHint: string, options: G
     const separators = jsonSeparators(options);
     const pairs = names.map((name) => `${gbnfLiteral(JSON.stringify(name) + separators.key)} ${compileSchemaGrammar(schema.properties[name] as JsonSchema, `${nameHint}-${name}`, options, rules)}`);
     // Each returns the expression for properties i.. ("" when nothing more is needed), or undefined when the count cannot be met.
-    const alternatives = (options: (string | undefined)[]): string | undefined => {
-        const possible = options.filter((option): option is string => option !== undefined);
+    const alternatives = (choices: (string | undefined)[]): string | undefined => {
+        const possible = choices.filter((option): option is string => option !== undefined);
         if (possible.length === 0) return undefined;
         const written = [...new Set(possible.filter((option) => option !== ""))];
         if (written.length === 0) return "";

@@ -193,15 +193,12 @@ class SchemaNormalizer {
         const constraining = Object.keys(raw).filter((key) => combinators.has(key) || valueKeywords.has(key));
         if (this.source.dialect === "json-schema" && raw.nullable === true) raw = nullable(raw);
 
-        const present = ["$ref", "allOf", "anyOf", "oneOf"].filter((combinator) => Object.hasOwn(raw, combinator));
+        const present = [...combinators].filter((combinator) => Object.hasOwn(raw, combinator));
         if (present.length > 0 && constraining.length > 1) return {...this.visitDistributed(raw, present, path, refStack, topLevel), ...annotations};
-        for (const combinator of present) {
-            const combined = combinator === "$ref"
-                ? this.visitRef(raw.$ref, path, refStack)
-                : this.visitAlternatives(combinator, raw[combinator], path, refStack);
-            return {...combined, ...annotations};
-        }
-        return this.visitValueKeywords(raw, annotations, path, refStack, topLevel);
+        const [combinator] = present;
+        if (combinator === undefined) return this.visitValueKeywords(raw, annotations, path, refStack, topLevel);
+        const combined = combinator === "$ref" ? this.visitRef(raw.$ref, path, refStack) : this.visitAlternatives(combinator, raw[combinator], path, refStack);
+        return {...combined, ...annotations};
     }
 
     /**
